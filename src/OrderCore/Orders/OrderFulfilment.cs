@@ -1,0 +1,283 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using OrderCore.Events;
+using OrderCore.Fulfilment;
+using OrderCore.Inventory;
+using OrderCore.Ports;
+
+namespace OrderCore.Orders;
+
+/// <summary>The result of <see cref="OrderFulfilment.AllocateAsync"/>.</summary>
+/// <param name="Order">The order after the attempt.</param>
+/// <param name="Decision">The routing decision (null when the order was not eligible for allocation).</param>
+/// <param name="Exception">The InsufficientInventory entry raised when the order could not be covered.</param>
+public sealed record AllocationResult(Order Order, RoutingDecision? Decision, OrderExceptionEntry? Exception)
+{
+    /// <summary>True when the order is now allocated.</summary>
+    public bool Allocated => Order.Status == OrderStatus.Allocated && Exception is null;
+}
+
+/// <summary>
+/// Moves orders through allocation, release, shipping, delivery, cancellation and return, keeping the inventory pool
+/// and the order in step. Merchant-fulfilled orders reserve all their units or none (routing decision and reservation
+/// are one computation); marketplace-fulfilled orders reserve nothing and are recorded for demand and KPIs.
+/// </summary>
+/// <remarks>
+/// Errors: <see cref="NotFoundException"/> for an unknown order; <see cref="InvalidStatusTransitionException"/> for a
+/// move the order's status does not allow; <see cref="InvalidOperationException"/> for a merchant order that would
+/// ship without an allocation or with open exceptions.
+/// </remarks>
+/// <threadsafety>Safe to use concurrently.</threadsafety>
+public sealed class OrderFulfilment
+{
+    private readonly IOrderStore _orders;
+    private readonly ICatalogStore _catalog;
+    private readonly InventoryPool _pool;
+    private readonly IOrderRouter _router;
+    private readonly DomainEventHub _events;
+    private readonly IClock _clock;
+    private readonly int _attempts;
+
+    /// <summary>Creates the service.</summary>
+    public OrderFulfilment(IOrderStore orders, ICatalogStore catalog, InventoryPool pool, IOrderRouter router, DomainEventHub events, IClock clock, IOptions<OrderCoreOptions> options)
+    {
+        _orders = Guard.NotNull(orders);
+        _catalog = Guard.NotNull(catalog);
+        _pool = Guard.NotNull(pool);
+        _router = Guard.NotNull(router);
+        _events = Guard.NotNull(events);
+        _clock = Guard.NotNull(clock);
+        _attempts = Guard.NotNull(options).Value.AllocationAttempts;
+    }
+
+    /// <summary>
+    /// Allocates a merchant-fulfilled order in Received status with no open exception: routes its open lines (kits
+    /// expanded into components, demand for one SKU summed across lines) and reserves exactly what the decision chose,
+    /// all or nothing. When the stock cannot cover it, raises an <see cref="OrderExceptionReason.InsufficientInventory"/>
+    /// entry and reserves nothing.
+    /// </summary>
+    /// <returns>The outcome; <see cref="AllocationResult.Decision"/> is null when the order is marketplace-fulfilled, not in Received, or has open exceptions.</returns>
+    public async Task<AllocationResult> AllocateAsync(OrderId orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order.FulfilmentChannel != FulfilmentChannel.Merchant || order.Status != OrderStatus.Received) return new AllocationResult(order, null, null);
+        var open = await _orders.GetExceptionsAsync(orderId, true, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        foreach (var stale in open.Where(e => e.Reason == OrderExceptionReason.InsufficientInventory))
+        {
+            await ResolveAsync(stale, "reallocating", now, cancellationToken).ConfigureAwait(false);
+        }
+        if (open.Any(e => e.Reason != OrderExceptionReason.InsufficientInventory)) return new AllocationResult(order, null, null);
+        if (order.OpenLines.Any(l => l.Sku is null)) throw new InvalidOperationException($"Order {orderId} has unmapped open lines: validate it before allocating.");
+
+        var demand = await ExpandDemandAsync(order, cancellationToken).ConfigureAwait(false);
+        var request = new RoutingRequest(order.Id, order.Owner, order.Channel, order.Account, order.FulfilmentChannel, order.ServiceLevel, order.ShipTo, order.Tags, demand);
+        RoutingDecision? decision = null;
+        for (var attempt = 0; attempt < _attempts; attempt++)
+        {
+            var balances = new Dictionary<Sku, IReadOnlyList<InventoryBalance>>();
+            foreach (var sku in demand.Select(d => d.Sku).Distinct())
+            {
+                balances[sku] = await _pool.GetBalancesAsync(order.Owner, sku, cancellationToken).ConfigureAwait(false);
+            }
+            decision = _router.Route(request, balances);
+            if (!decision.IsRouted) break;
+            var reservationId = ReservationId.From($"{order.Id.Value}#{order.AllocationCount + 1}");
+            var lines = decision.Lines.Select(l => new ReservationLine(l.Key, l.Quantity, l.Line)).ToArray();
+            var reserved = await _pool.ReserveAsync(new ReservationRequest(reservationId, order.Owner, order.Id.Value, lines, "order-allocation"), cancellationToken).ConfigureAwait(false);
+            if (!reserved.Succeeded) continue;
+            order.Allocate(reservationId, decision.PrimaryLocation!.Value, now);
+            try
+            {
+                await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await _pool.ReleaseAsync(reservationId, "allocation-save-failed", order.Id.Value, null, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+            return new AllocationResult(order, decision, null);
+        }
+        var detail = decision is { IsRouted: false }
+            ? string.Join("; ", decision.Shortages.Select(s => $"SKU '{s.Sku}' needs {s.Requested}, best location has {s.BestAvailable}"))
+            : "stock changed while reserving";
+        var field = FieldOfFirstShortage(order, decision);
+        var entry = await RaiseAsync(order.Id, OrderExceptionReason.InsufficientInventory, field, detail, now, cancellationToken).ConfigureAwait(false);
+        return new AllocationResult(order, decision, entry);
+    }
+
+    /// <summary>Releases an allocated order's reservation and returns it to Received, e.g. to re-route it.</summary>
+    public async Task<Order> DeallocateAsync(OrderId orderId, string reason, CancellationToken cancellationToken = default)
+    {
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order.ReservationId is { } res) await _pool.ReleaseAsync(res, reason, order.Id.Value, null, cancellationToken).ConfigureAwait(false);
+        order.Deallocate(_clock.GetCurrentInstant());
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    /// <summary>Releases an allocated order to the floor (pick and pack).</summary>
+    /// <exception cref="InvalidOperationException">The order is held.</exception>
+    public async Task<Order> ReleaseToFloorAsync(OrderId orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        order.ReleaseToFloor(_clock.GetCurrentInstant());
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    /// <summary>
+    /// Ships the order's open lines. For a merchant-fulfilled order the reserved units leave on hand; for a
+    /// marketplace-fulfilled order only the status is recorded.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A merchant order that is not allocated or has open exceptions.</exception>
+    public async Task<Order> ShipAsync(OrderId orderId, string reference, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(reference);
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order.FulfilmentChannel == FulfilmentChannel.Merchant)
+        {
+            if (order.ReservationId is not { } res) throw new InvalidOperationException($"Order {orderId} is not allocated: OrderCore cannot ship what it has not allocated.");
+            if (order.IsHeld) throw new InvalidOperationException($"Order {orderId} is held and cannot ship.");
+            await _pool.ShipAsync(res, "order-shipped", reference, null, cancellationToken).ConfigureAwait(false);
+        }
+        order.Ship(_clock.GetCurrentInstant());
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    /// <summary>Records delivery of a shipped order.</summary>
+    public async Task<Order> DeliverAsync(OrderId orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        order.Deliver(_clock.GetCurrentInstant());
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    /// <summary>
+    /// Records that a shipped order came back. For a merchant-fulfilled order the shipped units are received into
+    /// <see cref="InventoryStatus.ReturnPending"/> at <paramref name="returnLocation"/> (default: the location it shipped
+    /// from), awaiting inspection and a disposition.
+    /// </summary>
+    /// <returns>The order and the units received back.</returns>
+    public async Task<(Order Order, int UnitsReceived)> ReturnAsync(OrderId orderId, string reason, LocationId? returnLocation = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(reason);
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        order.MarkReturned(now);
+        var units = 0;
+        if (order.FulfilmentChannel == FulfilmentChannel.Merchant && (returnLocation ?? order.AllocatedLocation) is { } location)
+        {
+            foreach (var group in order.Lines.Where(l => l.Status == OrderLineStatus.Shipped && l.Sku is not null).GroupBy(l => l.Sku!.Value))
+            {
+                var qty = group.Sum(l => l.BaseUnits);
+                if (qty == 0) continue;
+                var key = new BalanceKey(order.Owner, group.Key, location, InventoryStatus.ReturnPending);
+                await _pool.ReturnAsync(key, Quantity.Of(qty), reason, order.Id.Value, cancellationToken).ConfigureAwait(false);
+                units += qty;
+            }
+        }
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return (order, units);
+    }
+
+    /// <summary>Cancels the order: releases any reservation and resolves its open exceptions.</summary>
+    public async Task<Order> CancelAsync(OrderId orderId, string reason, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(reason);
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        if (order.ReservationId is { } res) await _pool.ReleaseAsync(res, reason, order.Id.Value, null, cancellationToken).ConfigureAwait(false);
+        order.Cancel(now);
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        foreach (var e in await _orders.GetExceptionsAsync(orderId, true, cancellationToken).ConfigureAwait(false))
+        {
+            await ResolveAsync(e, "order-cancelled", now, cancellationToken).ConfigureAwait(false);
+        }
+        return order;
+    }
+
+    /// <summary>Cancels one open line and releases its reserved units. The last open line cancels the order.</summary>
+    public async Task<Order> CancelLineAsync(OrderId orderId, OrderLineId lineId, string reason, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(reason);
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order.ReservationId is { } res) await _pool.ReleaseAsync(res, reason, order.Id.Value, lineId, cancellationToken).ConfigureAwait(false);
+        order.CancelLine(lineId, _clock.GetCurrentInstant());
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    /// <summary>Places a typed hold on an order.</summary>
+    public async Task<Order> HoldAsync(OrderId orderId, HoldReason reason, string note, CancellationToken cancellationToken = default)
+    {
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        order.PlaceHold(reason, note, _clock.GetCurrentInstant());
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    /// <summary>Lifts the holds with <paramref name="reason"/>.</summary>
+    public async Task<Order> ReleaseHoldAsync(OrderId orderId, HoldReason reason, CancellationToken cancellationToken = default)
+    {
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order.ReleaseHold(reason, _clock.GetCurrentInstant())) await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    /// <summary>Records the channel's status text on an order without changing its lifecycle.</summary>
+    public async Task<Order> RecordChannelStatusAsync(OrderId orderId, string? channelStatus, CancellationToken cancellationToken = default)
+    {
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        order.RecordChannelStatus(channelStatus);
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    internal async Task<OrderExceptionEntry> RaiseAsync(OrderId orderId, OrderExceptionReason reason, string field, string detail, Instant now, CancellationToken ct)
+    {
+        var entry = await _orders.AddExceptionAsync(new OrderExceptionEntry(0, orderId, reason, field, detail, now), ct).ConfigureAwait(false);
+        await _events.PublishAsync([new OrderExceptionRaised(orderId, entry.Id, reason, field, detail, now)], ct).ConfigureAwait(false);
+        return entry;
+    }
+
+    internal async Task ResolveAsync(OrderExceptionEntry entry, string resolution, Instant now, CancellationToken ct)
+    {
+        await _orders.ResolveExceptionAsync(entry.Id, resolution, now, ct).ConfigureAwait(false);
+        await _events.PublishAsync([new OrderExceptionResolved(entry.OrderId, entry.Id, entry.Reason, resolution, now)], ct).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<DemandLine>> ExpandDemandAsync(Order order, CancellationToken ct)
+    {
+        var demand = new List<DemandLine>();
+        foreach (var line in order.OpenLines)
+        {
+            if (line.BaseUnits == 0) continue;
+            var kit = await _catalog.GetKitAsync(order.Owner, line.Sku!.Value, ct).ConfigureAwait(false);
+            if (kit is null) demand.Add(new DemandLine(line.Id, line.Sku.Value, line.BaseUnits));
+            else foreach (var c in kit.Components) demand.Add(new DemandLine(line.Id, c.Sku, checked(c.Quantity * line.BaseUnits)));
+        }
+        return demand;
+    }
+
+    private static string FieldOfFirstShortage(Order order, RoutingDecision? decision)
+    {
+        var shortSku = decision?.Shortages.FirstOrDefault()?.Sku;
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            if (order.Lines[i].Sku == shortSku) return $"lines[{i}].quantity";
+        }
+        return "lines";
+    }
+
+    private async Task<Order> LoadAsync(OrderId orderId, CancellationToken ct)
+        => await _orders.GetAsync(orderId, ct).ConfigureAwait(false) ?? throw new NotFoundException(nameof(Order), orderId.ToString());
+
+    private async Task SaveAndPublishAsync(Order order, CancellationToken ct)
+    {
+        await _orders.SaveAsync(order, ct).ConfigureAwait(false);
+        await _events.PublishAsync(order.DequeueEvents(), ct).ConfigureAwait(false);
+    }
+}

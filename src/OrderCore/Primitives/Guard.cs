@@ -1,0 +1,24 @@
+using System.Runtime.CompilerServices;
+
+namespace OrderCore;
+
+/// <summary>Argument checks that throw the standard <see cref="ArgumentException"/> family with the parameter name.</summary>
+internal static class Guard
+{
+    public static T NotNull<T>(T? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : class
+        => value ?? throw new ArgumentNullException(name);
+
+    public static string NotBlank(string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value is null) throw new ArgumentNullException(name);
+        if (string.IsNullOrWhiteSpace(value)) throw new ArgumentException("Value must not be blank.", name);
+        return value;
+    }
+
+    public static int NotNegative(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        => value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, "Value must not be negative.");
+
+    public static int Positive(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        => value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, "Value must be greater than zero.");
+}
