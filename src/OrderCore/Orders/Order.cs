@@ -207,6 +207,30 @@ public sealed class Order
         ReservationId = null;
     }
 
+    /// <summary>Ships some open lines. The order becomes PartiallyShipped, or Shipped when no open line is left.</summary>
+    /// <exception cref="ArgumentException">No line ids were given.</exception>
+    /// <exception cref="NotFoundException">A line does not exist.</exception>
+    /// <exception cref="InvalidOperationException">A line is not open, or a merchant-fulfilled order is not allocated.</exception>
+    public void ShipLines(IReadOnlyCollection<OrderLineId> lineIds, Instant now)
+    {
+        Guard.NotNull(lineIds);
+        if (lineIds.Count == 0) throw new ArgumentException("Name at least one line to ship.", nameof(lineIds));
+        if (FulfilmentChannel == FulfilmentChannel.Merchant && Status == OrderStatus.Received)
+        {
+            throw new InvalidOperationException($"Order {Id} is merchant-fulfilled and not allocated: OrderCore cannot ship what it has not allocated.");
+        }
+        var lines = lineIds.Distinct().Select(FindLine).ToArray();
+        foreach (var l in lines)
+        {
+            if (l.Status != OrderLineStatus.Open) throw new InvalidOperationException($"Line {l.Id} is {l.Status}: only an open line can ship.");
+        }
+        var remaining = OpenLines.Count() - lines.Length;
+        var target = remaining == 0 ? OrderStatus.Shipped : OrderStatus.PartiallyShipped;
+        if (Status != target) Move(target, now);
+        foreach (var l in lines) l.MarkShipped();
+        if (remaining == 0) ReservationId = null;
+    }
+
     /// <summary>Records delivery.</summary>
     public void Deliver(Instant now) => Move(OrderStatus.Delivered, now);
 

@@ -146,6 +146,31 @@ public sealed class OrderFulfilment
         return order;
     }
 
+    /// <summary>
+    /// Ships some open lines of an order (a partial shipment). For a merchant-fulfilled order each line's reserved units
+    /// leave on hand; the rest of the reservation stays.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A merchant order that is not allocated or is held, or a line that is not open.</exception>
+    public async Task<Order> ShipLinesAsync(OrderId orderId, IReadOnlyCollection<OrderLineId> lineIds, string reference, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(reference);
+        Guard.NotNull(lineIds);
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        var reservation = order.ReservationId;
+        order.ShipLines(lineIds, _clock.GetCurrentInstant());
+        if (order.FulfilmentChannel == FulfilmentChannel.Merchant)
+        {
+            if (reservation is not { } res) throw new InvalidOperationException($"Order {orderId} is not allocated: OrderCore cannot ship what it has not allocated.");
+            if (order.IsHeld) throw new InvalidOperationException($"Order {orderId} is held and cannot ship.");
+            foreach (var line in lineIds.Distinct())
+            {
+                await _pool.ShipAsync(res, "order-shipped", reference, line, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
     /// <summary>Records delivery of a shipped order.</summary>
     public async Task<Order> DeliverAsync(OrderId orderId, CancellationToken cancellationToken = default)
     {
