@@ -138,7 +138,9 @@ public static class RoutingOrderCoreBuilderExtensions
             .Validate(o => o.Locations.Count > 0, "PriorityRoutingOptions.Locations needs at least one location.")
             .Validate(o => o.Statuses.Count > 0, "PriorityRoutingOptions.Statuses needs at least one status.")
             .ValidateOnStart();
-        builder.Services.Replace(ServiceDescriptor.Singleton<IOrderRouter, PriorityOrderRouter>());
+        // A factory, not the type: the container can satisfy both public constructors (IEnumerable<LocationId> resolves to
+        // an empty sequence) and refuses to pick one.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOrderRouter>(sp => new PriorityOrderRouter(sp.GetRequiredService<IOptions<PriorityRoutingOptions>>())));
         return builder;
     }
 }

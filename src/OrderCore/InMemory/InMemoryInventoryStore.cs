@@ -22,21 +22,23 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     {
         Guard.NotNull(changeSet);
         cancellationToken.ThrowIfCancellationRequested();
-        var net = changeSet.NetDeltas();
+        var net = NetDeltas(changeSet);
         lock (_lock)
         {
-            var failures = new List<GuardFailure>();
-            CheckReservations(changeSet, failures);
-            foreach (var d in net)
+            List<GuardFailure>? failures = null;
+            CheckReservations(changeSet, ref failures);
+            for (var i = 0; i < net.Count; i++)
             {
+                var d = net[i];
                 _balances.TryGetValue(d.Key, out var b);
                 var failure = changeSet.Check(d.Key, b?.OnHand ?? 0, b?.Reserved ?? 0, d);
-                if (failure is not null) failures.Add(failure);
+                if (failure is not null) (failures ??= []).Add(failure);
             }
-            if (failures.Count > 0) return Task.FromResult(ChangeSetResult.Refused(failures));
+            if (failures is not null) return Task.FromResult(ChangeSetResult.Refused(failures));
 
-            foreach (var d in net)
+            for (var i = 0; i < net.Count; i++)
             {
+                var d = net[i];
                 if (_balances.TryGetValue(d.Key, out var b))
                 {
                     _balances[d.Key] = b with { OnHand = b.OnHand + d.OnHand, Reserved = b.Reserved + d.Reserved, Version = b.Version + 1 };
@@ -61,20 +63,40 @@ public sealed class InMemoryInventoryStore : IInventoryStore
         }
     }
 
-    private void CheckReservations(InventoryChangeSet changeSet, List<GuardFailure> failures)
+    /// <summary>
+    /// <see cref="InventoryChangeSet.NetDeltas"/>, without its per-call dictionary and LINQ for the common shape: one
+    /// entry whose deltas touch distinct balances (every reserve, ship and release). Its deltas already are the net
+    /// deltas, in first-touched order.
+    /// </summary>
+    private static IReadOnlyList<BalanceDelta> NetDeltas(InventoryChangeSet changeSet)
+    {
+        if (changeSet.Entries.Count != 1) return changeSet.NetDeltas();
+        var deltas = changeSet.Entries[0].Deltas;
+        if (deltas.Count > 16) return changeSet.NetDeltas();
+        for (var i = 1; i < deltas.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (deltas[i].Key == deltas[j].Key) return changeSet.NetDeltas();
+            }
+        }
+        return deltas;
+    }
+
+    private void CheckReservations(InventoryChangeSet changeSet, ref List<GuardFailure>? failures)
     {
         if (changeSet.ExpectedReservation is { } expected)
         {
             if (!_reservations.TryGetValue(expected.Id, out var current) || current.Version != expected.Version)
             {
-                failures.Add(new GuardFailure(expected.Lines.FirstOrDefault().Key, GuardKind.ReservationChanged, expected.TotalUnits, current?.TotalUnits ?? 0));
+                (failures ??= []).Add(new GuardFailure(expected.Lines.FirstOrDefault().Key, GuardKind.ReservationChanged, expected.TotalUnits, current?.TotalUnits ?? 0));
             }
         }
         foreach (var r in changeSet.UpsertReservations)
         {
             if (changeSet.ExpectedReservation?.Id != r.Id && _reservations.ContainsKey(r.Id))
             {
-                failures.Add(new GuardFailure(r.Lines.FirstOrDefault().Key, GuardKind.ReservationExists, r.TotalUnits, 0));
+                (failures ??= []).Add(new GuardFailure(r.Lines.FirstOrDefault().Key, GuardKind.ReservationExists, r.TotalUnits, 0));
             }
         }
     }

@@ -145,11 +145,11 @@ public sealed class InventoryPool
         {
             var reservation = await _store.GetReservationAsync(id, ct).ConfigureAwait(false);
             if (reservation is null) return null;
-            var taken = reservation.Lines.Where(l => orderLine is null || l.OrderLine == orderLine).ToArray();
-            if (taken.Length == 0) return null;
-            var kept = reservation.Lines.Where(l => !(orderLine is null || l.OrderLine == orderLine)).ToArray();
+            var (taken, kept) = Split(reservation.Lines, orderLine);
+            if (taken.Count == 0) return null;
             var now = _clock.GetCurrentInstant();
-            var deltas = taken.Select(l => new BalanceDelta(l.Key, type == MovementType.Ship ? -l.Quantity : 0, -l.Quantity)).ToArray();
+            var deltas = new BalanceDelta[taken.Count];
+            for (var i = 0; i < deltas.Length; i++) deltas[i] = new BalanceDelta(taken[i].Key, type == MovementType.Ship ? -taken[i].Quantity : 0, -taken[i].Quantity);
             var entry = new LedgerEntry(0, now, type, deltas, reason, reference, id);
             var changeSet = kept.Length == 0
                 ? new InventoryChangeSet([entry], _negativeOnHand, removeReservations: [id], expectedReservation: reservation)
@@ -157,7 +157,9 @@ public sealed class InventoryPool
             var result = await _store.ApplyAsync(changeSet, ct).ConfigureAwait(false);
             if (!result.Applied)
             {
-                if (result.Failures.All(f => f.Kind == GuardKind.ReservationChanged) && attempt < 8) continue;
+                // A changed reservation means this change set was computed from a stale read; the other failures it reports
+                // (e.g. reserved below zero after a concurrent ship) are consequences of that, so read again.
+                if (result.Failures.Any(f => f.Kind == GuardKind.ReservationChanged) && attempt < 8) continue;
                 throw new InsufficientInventoryException(result.Failures);
             }
             IDomainEvent evt = type == MovementType.Release
@@ -166,6 +168,16 @@ public sealed class InventoryPool
             await _events.PublishAsync([evt], ct).ConfigureAwait(false);
             return result.Entries[0];
         }
+    }
+
+    /// <summary>The lines of <paramref name="orderLine"/> (all lines when null) and the rest, in reservation order, without LINQ on the ship/release path.</summary>
+    private static (IReadOnlyList<ReservationLine> Taken, ReservationLine[] Kept) Split(IReadOnlyList<ReservationLine> lines, OrderLineId? orderLine)
+    {
+        if (orderLine is null) return (lines, []);
+        var taken = new List<ReservationLine>(lines.Count);
+        var kept = new List<ReservationLine>(lines.Count);
+        for (var i = 0; i < lines.Count; i++) (lines[i].OrderLine == orderLine ? taken : kept).Add(lines[i]);
+        return (taken, kept.ToArray());
     }
 
     private async Task<LedgerEntry> MoveAsync(MovementType type, BalanceDelta[] deltas, string reason, string reference, CancellationToken ct)

@@ -21,7 +21,7 @@ public sealed class Order
         Owner = source.Owner;
         Channel = source.Channel;
         Account = source.Account;
-        ExternalOrderId = source.ExternalOrderId;
+        ExternalOrderId = source.ExternalOrderId.Trim();
         _lines = lines;
         _holds = new List<OrderHold>();
         ApplyHeader(source);
@@ -39,7 +39,7 @@ public sealed class Order
     /// <summary>The channel account.</summary>
     public ChannelAccountId Account { get; }
 
-    /// <summary>The channel's order id.</summary>
+    /// <summary>The channel's order id, trimmed (the idempotency key is looked up trimmed).</summary>
     public string ExternalOrderId { get; }
 
     /// <summary>The channel version last applied.</summary>
@@ -197,6 +197,7 @@ public sealed class Order
     /// <exception cref="InvalidOperationException">A merchant-fulfilled order that was never allocated, or an order with no open line.</exception>
     public void Ship(Instant now)
     {
+        OrderStatusMachine.EnsureCanMove(Status, OrderStatus.Shipped, $"order {Id}");
         if (FulfilmentChannel == FulfilmentChannel.Merchant && Status == OrderStatus.Received)
         {
             throw new InvalidOperationException($"Order {Id} is merchant-fulfilled and not allocated: OrderCore cannot ship what it has not allocated.");

@@ -56,7 +56,7 @@ public sealed class OrderFulfilment
     /// all or nothing. When the stock cannot cover it, raises an <see cref="OrderExceptionReason.InsufficientInventory"/>
     /// entry and reserves nothing.
     /// </summary>
-    /// <returns>The outcome; <see cref="AllocationResult.Decision"/> is null when the order is marketplace-fulfilled, not in Received, or has open exceptions.</returns>
+    /// <returns>The outcome; <see cref="AllocationResult.Decision"/> is null when the order is marketplace-fulfilled, not in Received, has open exceptions, or has no open units to reserve.</returns>
     public async Task<AllocationResult> AllocateAsync(OrderId orderId, CancellationToken cancellationToken = default)
     {
         var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
@@ -71,6 +71,7 @@ public sealed class OrderFulfilment
         if (order.OpenLines.Any(l => l.Sku is null)) throw new InvalidOperationException($"Order {orderId} has unmapped open lines: validate it before allocating.");
 
         var demand = await ExpandDemandAsync(order, cancellationToken).ConfigureAwait(false);
+        if (demand.Count == 0) return new AllocationResult(order, null, null); // every line cancelled: nothing to reserve
         var request = new RoutingRequest(order.Id, order.Owner, order.Channel, order.Account, order.FulfilmentChannel, order.ServiceLevel, order.ShipTo, order.Tags, demand);
         RoutingDecision? decision = null;
         for (var attempt = 0; attempt < _attempts; attempt++)
@@ -101,7 +102,7 @@ public sealed class OrderFulfilment
         var detail = decision is { IsRouted: false }
             ? string.Join("; ", decision.Shortages.Select(s => $"SKU '{s.Sku}' needs {s.Requested}, best location has {s.BestAvailable}"))
             : "stock changed while reserving";
-        var field = FieldOfFirstShortage(order, decision);
+        var field = FieldOfFirstShortage(order, demand, decision);
         var entry = await RaiseAsync(order.Id, OrderExceptionReason.InsufficientInventory, field, detail, now, cancellationToken).ConfigureAwait(false);
         return new AllocationResult(order, decision, entry);
     }
@@ -261,6 +262,22 @@ public sealed class OrderFulfilment
         return order;
     }
 
+    /// <summary>
+    /// Releases the reserved units of every cancelled line of an order that keeps its reservation (e.g. released to the
+    /// floor when the channel cancels a line); cancels the order when no line is left to fulfil and none has shipped.
+    /// </summary>
+    internal async Task<Order> ReleaseCancelledLinesAsync(OrderId orderId, string reason, CancellationToken ct)
+    {
+        var order = await LoadAsync(orderId, ct).ConfigureAwait(false);
+        if (order.ReservationId is not { } res) return order;
+        foreach (var line in order.Lines.Where(l => l.Status == OrderLineStatus.Cancelled))
+        {
+            await _pool.ReleaseAsync(res, reason, order.Id.Value, line.Id, ct).ConfigureAwait(false);
+        }
+        if (!order.OpenLines.Any() && order.Lines.All(l => l.Status != OrderLineStatus.Shipped)) return await CancelAsync(orderId, reason, ct).ConfigureAwait(false);
+        return order;
+    }
+
     internal async Task<OrderExceptionEntry> RaiseAsync(OrderId orderId, OrderExceptionReason reason, string field, string detail, Instant now, CancellationToken ct)
     {
         var entry = await _orders.AddExceptionAsync(new OrderExceptionEntry(0, orderId, reason, field, detail, now), ct).ConfigureAwait(false);
@@ -287,12 +304,14 @@ public sealed class OrderFulfilment
         return demand;
     }
 
-    private static string FieldOfFirstShortage(Order order, RoutingDecision? decision)
+    private static string FieldOfFirstShortage(Order order, IReadOnlyList<DemandLine> demand, RoutingDecision? decision)
     {
+        // Match on the demand (kit lines are expanded into their components), then name the order line it came from.
         var shortSku = decision?.Shortages.FirstOrDefault()?.Sku;
+        var line = demand.FirstOrDefault(d => d.Sku == shortSku).Line;
         for (var i = 0; i < order.Lines.Count; i++)
         {
-            if (order.Lines[i].Sku == shortSku) return $"lines[{i}].quantity";
+            if (!line.IsDefault && order.Lines[i].Id == line) return $"lines[{i}].quantity";
         }
         return "lines";
     }

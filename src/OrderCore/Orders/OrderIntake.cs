@@ -56,9 +56,15 @@ public sealed class OrderIntake
         _clock = Guard.NotNull(clock);
     }
 
-    /// <summary>The OrderCore id given to a channel order: <c>{channel}:{account}:{external id}</c>, prefixed by the owner.</summary>
+    /// <summary>
+    /// The OrderCore id given to a channel order: <c>{owner}:{channel}:{account}:{external id}</c>, each part with
+    /// <c>%</c> and <c>:</c> percent-encoded so that different keys never share an id (<c>amazon:in</c> / <c>acct</c> vs
+    /// <c>amazon</c> / <c>in:acct</c>).
+    /// </summary>
     public static OrderId IdFor(ChannelOrder source)
-        => OrderId.From($"{Guard.NotNull(source).Owner.Value}:{source.Channel.Value}:{source.Account.Value}:{source.ExternalOrderId.Trim()}");
+        => OrderId.From($"{Escape(Guard.NotNull(source).Owner.Value)}:{Escape(source.Channel.Value)}:{Escape(source.Account.Value)}:{Escape(source.ExternalOrderId.Trim())}");
+
+    private static string Escape(string part) => part.Replace("%", "%25", StringComparison.Ordinal).Replace(":", "%3A", StringComparison.Ordinal);
 
     /// <summary>Imports one channel order. A new order whose channel status is cancelled is imported and then cancelled.</summary>
     /// <exception cref="ArgumentException">The payload is invalid (no lines, blank external id, negative quantity).</exception>
@@ -79,14 +85,22 @@ public sealed class OrderIntake
         if (OrderStatusMachine.IsTerminal(existing.Status)) return new IntakeResult(IntakeOutcome.IgnoredClosed, existing);
         if (source.IsCancelled)
         {
-            existing.RecordChannelStatus(source.ChannelStatus);
+            // Record the cancelling version itself, so that the same payload again is Unchanged and an older one is ignored.
+            existing.ApplyChannelUpdate(source, now);
             await SaveAndPublishAsync(existing, cancellationToken).ConfigureAwait(false);
             return new IntakeResult(IntakeOutcome.Updated, await _fulfilment.CancelAsync(existing.Id, "channel-cancelled", cancellationToken).ConfigureAwait(false));
         }
         var wasAllocated = existing.ReservationId is not null;
         var changed = existing.ApplyChannelUpdate(source, now);
         await SaveAndPublishAsync(existing, cancellationToken).ConfigureAwait(false);
-        if (changed && wasAllocated) existing = await _fulfilment.DeallocateAsync(existing.Id, "channel-update", cancellationToken).ConfigureAwait(false);
+        if (changed && wasAllocated)
+        {
+            // An allocated order is re-routed from scratch; one already on the floor cannot go back to Received, so only the
+            // units of the lines the channel cancelled are released.
+            existing = existing.Status == OrderStatus.Allocated
+                ? await _fulfilment.DeallocateAsync(existing.Id, "channel-update", cancellationToken).ConfigureAwait(false)
+                : await _fulfilment.ReleaseCancelledLinesAsync(existing.Id, "channel-update", cancellationToken).ConfigureAwait(false);
+        }
         return new IntakeResult(IntakeOutcome.Updated, existing);
     }
 
