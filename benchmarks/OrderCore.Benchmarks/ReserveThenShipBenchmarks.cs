@@ -18,6 +18,7 @@ namespace OrderCore.Benchmarks;
 /// work. The ledger growth within an iteration (a <see cref="List{T}"/> append per entry) is part of the measured cost.
 /// </remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 [OperationsPerSecond]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10, invocationCount: InvocationsPerIteration)]
 public class ReserveThenShipBenchmarks

@@ -26,7 +26,8 @@ public static class Program
     public const int ExitUsage = 2;
 
     internal const string Usage =
-        "usage: ordercore replay [--data DIR] [--stock FILE] [--amazon-orders FILE]... [--wholesale FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--store memory] [--summary-json FILE]";
+        "usage: ordercore replay [--data DIR] [--stock FILE] [--amazon-orders FILE]... [--wholesale FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--store memory] [--summary-json FILE]\n" +
+        "       ordercore route simulate --rules FILE --inventory FILE --orders FILE [--explain] [--json OUT]";
 
     /// <summary>The process entry point: runs <see cref="RunAsync(string[], TextWriter, TextWriter)"/> on the console.</summary>
     public static Task<int> Main(string[] args)
@@ -69,6 +70,7 @@ public static class Program
         DataFileException d => (ExitDataError, d.Message),
         AmazonReportFormatException a => (ExitDataError, a.Message),
         ReplayException r => (ExitDataError, "replay failed at " + r.Message),
+        OrderCore.Routing.Rules.RoutingRuleSetException rr => (ExitDataError, rr.Message),
         OperationCanceledException => (ExitDataError, "cancelled"),
         _ => (ExitDataError, $"unexpected failure ({ex.GetType().Name}): {ex.Message}"),
     };
@@ -123,7 +125,7 @@ public static class Program
             }
             return await ReplayAsync(request, stdout, interactive, ct).ConfigureAwait(false);
         });
-        return new RootCommand("ordercore: the OrderCore console host.") { replay };
+        return new RootCommand("ordercore: the OrderCore console host.") { replay, Routing.RouteCommand.Build(stdout) };
     }
 
     private static async Task<int> ReplayAsync(ReplayRequest request, TextWriter stdout, bool interactive, CancellationToken ct)

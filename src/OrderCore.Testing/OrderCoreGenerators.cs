@@ -88,7 +88,7 @@ public static class OrderCoreGenerators
         from country in Gen.Elements(Countries)
         select OrderCore.Address.Create(city, region, postal, country, line1: "1 Test Street");
 
-    /// <summary>Balance keys of <paramref name="universe"/>, Sellable about half the time.</summary>
+    /// <summary>Balance keys of <paramref name="universe"/>, weighted towards its first SKU, its first location and Sellable.</summary>
     public static Gen<BalanceKey> BalanceKey(InventoryUniverse universe)
     {
         ArgumentNullException.ThrowIfNull(universe);
@@ -99,15 +99,30 @@ public static class OrderCoreGenerators
 
     private static Gen<BalanceKey> BalanceKeyOf(InventoryUniverse universe, OwnerId owner)
     {
+        // Weighted towards the first SKU, the first location and Sellable, so that operations meet on the same balances
+        // often enough for reservations, shipments and refusals to interact.
         var statuses = universe.Statuses.ToArray();
         var status = statuses.Contains(InventoryStatus.Sellable)
-            ? Gen.Frequency((1, Gen.Constant(InventoryStatus.Sellable)), (1, Gen.Elements(statuses)))
+            ? Gen.Frequency((2, Gen.Constant(InventoryStatus.Sellable)), (1, Gen.Elements(statuses)))
             : Gen.Elements(statuses);
-        return from sku in Gen.Elements(universe.Skus.ToArray())
-               from location in Gen.Elements(universe.Locations.ToArray())
-               from st in status
-               select new BalanceKey(owner, sku, location, st);
+        var hot = new BalanceKey(owner, universe.Skus[0], universe.Locations[0], statuses.Contains(InventoryStatus.Sellable) ? InventoryStatus.Sellable : statuses[0]);
+        var any = from sku in FirstMoreOften(universe.Skus)
+                  from location in FirstMoreOften(universe.Locations)
+                  from st in status
+                  select new BalanceKey(owner, sku, location, st);
+        return Gen.Frequency((1, Gen.Constant(hot)), (2, any));
     }
+
+    /// <summary>Reservations aim at the busy balance more often still, so that they compete for the same units.</summary>
+    private static Gen<BalanceKey> ReserveKeyOf(InventoryUniverse universe, OwnerId owner)
+    {
+        var statuses = universe.Statuses;
+        var hot = new BalanceKey(owner, universe.Skus[0], universe.Locations[0], statuses.Contains(InventoryStatus.Sellable) ? InventoryStatus.Sellable : statuses[0]);
+        return Gen.Frequency((1, Gen.Constant(hot)), (1, BalanceKeyOf(universe, owner)));
+    }
+
+    private static Gen<T> FirstMoreOften<T>(IReadOnlyList<T> items)
+        => Gen.Frequency((1, Gen.Constant(items[0])), (1, Gen.Elements(items.ToArray())));
 
     /// <summary>One random inventory operation over <paramref name="universe"/>.</summary>
     /// <exception cref="ArgumentException">The universe has no owner, SKU or status, or fewer than two locations.</exception>
@@ -129,12 +144,15 @@ public static class OrderCoreGenerators
                        from to in Gen.Elements(universe.Locations.Where(l => l != k.Location).ToArray())
                        from u in units
                        select (InventoryOperation)new TransferOperation(k, to, u);
-        var reserveLine = from k in key from u in units select (k, u);
+        // Further lines of a reservation often repeat the first line's balance: the same SKU on several order lines.
         var reserve = from owner in Gen.Elements(universe.Owners.ToArray())
-                      from count in Gen.Choose(1, 3)
-                      from lines in Gen.ArrayOf(from k in BalanceKeyOf(universe, owner) from u in units select new ReserveLine(k, u), count)
-                      from repeatFirst in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
-                      select (InventoryOperation)new ReserveOperation(owner, repeatFirst ? [.. lines, lines[0]] : lines);
+                      from first in ReserveKeyOf(universe, owner)
+                      from count in Gen.Frequency((2, Gen.Constant(1)), (2, Gen.Constant(2)), (1, Gen.Constant(3)))
+                      from lines in Gen.ArrayOf(
+                          from k in Gen.Frequency((1, Gen.Constant(first)), (1, ReserveKeyOf(universe, owner)))
+                          from u in Gen.Choose(1, 4)
+                          select new ReserveLine(k, u), count)
+                      select (InventoryOperation)new ReserveOperation(owner, lines);
         var lineIndex = Gen.Frequency((2, Gen.Constant<int?>(null)), (1, Gen.Choose(0, 3).Select(i => (int?)i)));
         var release = from r in Gen.Choose(0, 50) from l in lineIndex select (InventoryOperation)new ReleaseOperation(r, l);
         var ship = from r in Gen.Choose(0, 50) from l in lineIndex select (InventoryOperation)new ShipOperation(r, l);
@@ -145,15 +163,18 @@ public static class OrderCoreGenerators
     /// <summary>
     /// Scripts of 0 to <paramref name="maxLength"/> operations over <paramref name="universe"/> (longer as FsCheck's size
     /// grows): receive, reserve, release, ship, status moves, adjustments, transfers, returns and disposals, with colliding
-    /// balances and SKU codes shared across owners.
+    /// balances and SKU codes shared across owners. A script usually opens with a few larger receipts, so that later
+    /// operations find stock to reserve, ship and move, and also run into its limits.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is negative.</exception>
     public static Gen<InventoryScript> InventoryScript(InventoryUniverse? universe = null, int maxLength = 40)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
-        var op = InventoryOperation(universe ?? InventoryUniverse.Default);
+        var u = universe ?? InventoryUniverse.Default;
+        var op = InventoryOperation(u);
+        var receipt = from k in BalanceKey(u) from units in Gen.Choose(5, 20) select (InventoryOperation)new ReceiveOperation(k, units);
         return Gen.Sized(size => Gen.Choose(0, Math.Min(maxLength, Math.Max(size, 1))))
-            .SelectMany(n => Gen.ArrayOf(op, n))
+            .SelectMany(n => Gen.Choose(0, Math.Min(n, 4)).SelectMany(stock => Gen.ArrayOf(receipt, stock).SelectMany(prelude => Gen.ArrayOf(op, n - stock).Select(rest => prelude.Concat(rest).ToArray()))))
             .Select(ops => new InventoryScript(ops));
     }
 

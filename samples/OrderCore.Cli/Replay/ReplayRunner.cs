@@ -6,7 +6,8 @@ using OrderCore.Cli.Input;
 using OrderCore.Inventory;
 using OrderCore.Orders;
 using OrderCore.Ports;
-using OrderCore.Routing;
+using OrderCore.Routing.Json;
+using OrderCore.Routing.Rules;
 
 namespace OrderCore.Cli.Replay;
 
@@ -41,6 +42,23 @@ internal static class ReplaySettings
 
     /// <summary>The seller's time zone: every date in the files is a local date here.</summary>
     public static DateTimeZone TimeZone { get; } = DateTimeZoneProviders.Tzdb["Asia/Kolkata"];
+
+    /// <summary>
+    /// The replay's routing rules, <c>samples/routing/replay-default.rules.json</c> (embedded): every merchant-fulfilled
+    /// order ships whole from <see cref="Warehouse"/>, drawing only <c>Sellable</c> units, never split, and goes to the
+    /// exception queue when the stock cannot cover it (wholesale orders to the <c>wholesale</c> work queue, others to
+    /// <c>parcel</c>). This is exactly the foundation's allocation, now decided by the routing engine.
+    /// </summary>
+    public static RoutingRuleSet RoutingRules { get; } = LoadRoutingRules();
+
+    private static RoutingRuleSet LoadRoutingRules()
+    {
+        using var stream = typeof(ReplaySettings).Assembly.GetManifestResourceStream("replay-default.rules.json")
+            ?? throw new InvalidOperationException("The embedded replay-default.rules.json is missing from the build.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return RoutingRulesJson.Parse(buffer.ToArray(), source: "replay-default.rules.json");
+    }
 }
 
 /// <summary>
@@ -65,7 +83,7 @@ internal sealed class ReplayRunner
         _clock = new ReplayClock(start);
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(_clock);
-        services.AddOrderCore().AddPriorityRouting(o => o.Locations.Add(ReplaySettings.Warehouse));
+        services.AddOrderCore().AddRoutingRules(ReplaySettings.RoutingRules, o => o.Trace = false);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _intake = _services.GetRequiredService<OrderIntake>();
         _fulfilment = _services.GetRequiredService<OrderFulfilment>();

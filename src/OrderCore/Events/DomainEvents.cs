@@ -35,6 +35,15 @@ public sealed record OrderHeld(OrderId OrderId, HoldReason Reason, string Note, 
 /// <summary>A hold was lifted.</summary>
 public sealed record OrderHoldReleased(OrderId OrderId, HoldReason Reason, Instant OccurredAt) : IDomainEvent;
 
+/// <summary>An allocated order was re-routed: its old reservation was released and the new one made, in one atomic change.</summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="OldReservation">The reservation released.</param>
+/// <param name="NewReservation">The reservation that replaced it.</param>
+/// <param name="Location">The first location of the new reservation.</param>
+/// <param name="Reason">Why (e.g. <c>location-rejected</c>).</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record OrderRerouted(OrderId OrderId, ReservationId OldReservation, ReservationId NewReservation, LocationId Location, string Reason, Instant OccurredAt) : IDomainEvent;
+
 /// <summary>Units were reserved for an order or shipment.</summary>
 public sealed record InventoryReserved(ReservationId ReservationId, string Reference, IReadOnlyList<ReservationLine> Lines, Instant OccurredAt) : IDomainEvent;
 

@@ -108,6 +108,38 @@ public sealed class InventoryPool
         return ReservationResult.Reserved(reservation, result.Entries[0]);
     }
 
+    /// <summary>
+    /// Replaces the reservation <paramref name="current"/> (as the caller read it) by a new one, in one atomic change set
+    /// with two ledger entries: a release of every line of <paramref name="current"/> and a reserve of every line of
+    /// <paramref name="replacement"/>. Deltas are netted per balance before the check, so units the old reservation held
+    /// count for the new one. Either both happen or neither does.
+    /// </summary>
+    /// <returns>The new reservation; or the failures, and nothing changed: <see cref="GuardKind.ReservationChanged"/> when
+    /// <paramref name="current"/> was changed, shipped or released since it was read, <see cref="GuardKind.ReservedWithinOnHand"/>
+    /// when a balance cannot cover the new lines.</returns>
+    /// <exception cref="ArgumentException">The owners differ, the ids are equal, or <paramref name="reason"/> is blank.</exception>
+    public async Task<ReservationResult> ReplaceReservationAsync(Reservation current, ReservationRequest replacement, string reason, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(current);
+        Guard.NotNull(replacement);
+        Guard.NotBlank(reason);
+        if (current.Owner != replacement.Owner) throw new ArgumentException("The replacement must belong to the same owner.", nameof(replacement));
+        if (current.Id == replacement.Id) throw new ArgumentException("The replacement needs a new reservation id.", nameof(replacement));
+        var now = _clock.GetCurrentInstant();
+        var release = new LedgerEntry(0, now, MovementType.Release,
+            current.Lines.Select(l => new BalanceDelta(l.Key, 0, -l.Quantity)).ToArray(), reason, current.Reference, current.Id);
+        var reserve = new LedgerEntry(0, now, MovementType.Reserve,
+            replacement.Lines.Select(l => new BalanceDelta(l.Key, 0, l.Quantity)).ToArray(), replacement.Reason, replacement.Reference, replacement.Id);
+        var reservation = new Reservation(replacement.Id, replacement.Owner, replacement.Reference, replacement.Lines, now);
+        var changeSet = new InventoryChangeSet([release, reserve], _negativeOnHand, [reservation], [current.Id], current);
+        var result = await _store.ApplyAsync(changeSet, cancellationToken).ConfigureAwait(false);
+        if (!result.Applied) return ReservationResult.Short(result.Failures);
+        await _events.PublishAsync(
+            [new InventoryReleased(current.Id, current.Reference, current.TotalUnits, now), new InventoryReserved(replacement.Id, replacement.Reference, replacement.Lines, now)],
+            cancellationToken).ConfigureAwait(false);
+        return ReservationResult.Reserved(reservation, result.Entries[1]);
+    }
+
     /// <summary>Releases a reservation, or only its lines for <paramref name="orderLine"/>. Releasing a missing reservation is a no-op returning null.</summary>
     public Task<LedgerEntry?> ReleaseAsync(ReservationId id, string reason, string reference, OrderLineId? orderLine = null, CancellationToken cancellationToken = default)
         => ConsumeAsync(id, MovementType.Release, reason, reference, orderLine, cancellationToken);

@@ -176,6 +176,21 @@ public sealed class Order
         AllocationCount++;
     }
 
+    /// <summary>
+    /// Records that an allocated order now holds <paramref name="reservation"/> instead of its old reservation (the caller
+    /// swapped them atomically in the inventory store). The status stays Allocated.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The order is not Allocated or holds no reservation.</exception>
+    public void Reroute(ReservationId reservation, LocationId location, string reason, Instant now)
+    {
+        if (Status != OrderStatus.Allocated || ReservationId is not { } old) throw new InvalidOperationException($"Order {Id} is {Status}: only an allocated order can be re-routed.");
+        if (reservation.IsDefault) throw new ArgumentException("A reservation id is required.", nameof(reservation));
+        ReservationId = reservation;
+        AllocatedLocation = location;
+        AllocationCount++;
+        _pendingEvents.Add(new OrderRerouted(Id, old, reservation, location, reason, now));
+    }
+
     /// <summary>Returns an allocated order to Received (its reservation must be released by the caller).</summary>
     public void Deallocate(Instant now)
     {

@@ -53,8 +53,11 @@ public sealed class OrderFulfilment
     /// <summary>
     /// Allocates a merchant-fulfilled order in Received status with no open exception: routes its open lines (kits
     /// expanded into components, demand for one SKU summed across lines) and reserves exactly what the decision chose,
-    /// all or nothing. When the stock cannot cover it, raises an <see cref="OrderExceptionReason.InsufficientInventory"/>
-    /// entry and reserves nothing.
+    /// all or nothing. When the stock cannot cover it, the decision's <see cref="RoutingDecision.Outcome"/> says what
+    /// happens: <see cref="RoutingOutcome.Exception"/> (the default) raises an
+    /// <see cref="OrderExceptionReason.InsufficientInventory"/> entry; <see cref="RoutingOutcome.Backorder"/> leaves the
+    /// order in Received with no entry; <see cref="RoutingOutcome.Hold"/> places a hold with the decision's reason (unless
+    /// one with that reason is already on). Nothing is reserved in any of these cases.
     /// </summary>
     /// <returns>The outcome; <see cref="AllocationResult.Decision"/> is null when the order is marketplace-fulfilled, not in Received, has open exceptions, or has no open units to reserve.</returns>
     public async Task<AllocationResult> AllocateAsync(OrderId orderId, CancellationToken cancellationToken = default)
@@ -72,21 +75,22 @@ public sealed class OrderFulfilment
 
         var demand = await ExpandDemandAsync(order, cancellationToken).ConfigureAwait(false);
         if (demand.Count == 0) return new AllocationResult(order, null, null); // every line cancelled: nothing to reserve
-        var request = new RoutingRequest(order.Id, order.Owner, order.Channel, order.Account, order.FulfilmentChannel, order.ServiceLevel, order.ShipTo, order.Tags, demand);
+        var request = await BuildRequestAsync(order, demand, now, null, cancellationToken).ConfigureAwait(false);
         RoutingDecision? decision = null;
         for (var attempt = 0; attempt < _attempts; attempt++)
         {
-            var balances = new Dictionary<Sku, IReadOnlyList<InventoryBalance>>();
-            foreach (var sku in demand.Select(d => d.Sku).Distinct())
-            {
-                balances[sku] = await _pool.GetBalancesAsync(order.Owner, sku, cancellationToken).ConfigureAwait(false);
-            }
+            var balances = await ReadBalancesAsync(order.Owner, demand, null, cancellationToken).ConfigureAwait(false);
             decision = _router.Route(request, balances);
             if (!decision.IsRouted) break;
             var reservationId = ReservationId.From($"{order.Id.Value}#{order.AllocationCount + 1}");
             var lines = decision.Lines.Select(l => new ReservationLine(l.Key, l.Quantity, l.Line)).ToArray();
             var reserved = await _pool.ReserveAsync(new ReservationRequest(reservationId, order.Owner, order.Id.Value, lines, "order-allocation"), cancellationToken).ConfigureAwait(false);
-            if (!reserved.Succeeded) continue;
+            if (!reserved.Succeeded)
+            {
+                // Another caller allocated this order meanwhile (same reservation id): that is not a stock problem.
+                if (reserved.Shortages.Any(s => s.Kind == GuardKind.ReservationExists)) return new AllocationResult(await LoadAsync(orderId, cancellationToken).ConfigureAwait(false), decision, null);
+                continue;
+            }
             order.Allocate(reservationId, decision.PrimaryLocation!.Value, now);
             try
             {
@@ -102,9 +106,62 @@ public sealed class OrderFulfilment
         var detail = decision is { IsRouted: false }
             ? string.Join("; ", decision.Shortages.Select(s => $"SKU '{s.Sku}' needs {s.Requested}, best location has {s.BestAvailable}"))
             : "stock changed while reserving";
+        if (decision is { IsRouted: false, Reason: { Length: > 0 } why }) detail = detail.Length == 0 ? why : $"{why}: {detail}";
+        if (detail.Length == 0) detail = "no eligible stock";
+        switch (decision)
+        {
+            case { IsRouted: false, Outcome: RoutingOutcome.Backorder }:
+                return new AllocationResult(order, decision, null);
+            case { IsRouted: false, Outcome: RoutingOutcome.Hold }:
+                var hold = decision.HoldReason ?? HoldReason.Inventory;
+                if (!order.Holds.Any(h => h.Reason == hold))
+                {
+                    order.PlaceHold(hold, detail, now);
+                    await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+                }
+                return new AllocationResult(order, decision, null);
+        }
         var field = FieldOfFirstShortage(order, demand, decision);
         var entry = await RaiseAsync(order.Id, OrderExceptionReason.InsufficientInventory, field, detail, now, cancellationToken).ConfigureAwait(false);
         return new AllocationResult(order, decision, entry);
+    }
+
+    /// <summary>
+    /// Re-routes an allocated order, e.g. because a location rejected it: routes its open lines again with
+    /// <paramref name="rejectedLocations"/> excluded (units its current reservation holds count as available to it), then
+    /// releases the old reservation and reserves the new one in one atomic change (<see cref="InventoryPool.ReplaceReservationAsync"/>).
+    /// When no new route exists, nothing changes: the order keeps its reservation and the result carries the decision.
+    /// </summary>
+    /// <returns>The outcome: <see cref="AllocationResult.Allocated"/> stays true either way; compare
+    /// <see cref="Order.ReservationId"/> or check <see cref="RoutingDecision.IsRouted"/> to see whether it moved.</returns>
+    /// <exception cref="InvalidOperationException">The order is not Allocated with a reservation.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    public async Task<AllocationResult> RerouteAsync(OrderId orderId, IReadOnlyCollection<LocationId> rejectedLocations, string reason, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(rejectedLocations);
+        Guard.NotBlank(reason);
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        if (order.Status != OrderStatus.Allocated || order.ReservationId is not { } oldId) throw new InvalidOperationException($"Order {orderId} is {order.Status}: only an allocated order can be re-routed.");
+        var now = _clock.GetCurrentInstant();
+        var demand = await ExpandDemandAsync(order, cancellationToken).ConfigureAwait(false);
+        var request = await BuildRequestAsync(order, demand, now, rejectedLocations, cancellationToken).ConfigureAwait(false);
+        RoutingDecision? decision = null;
+        for (var attempt = 0; attempt < _attempts; attempt++)
+        {
+            var current = await _pool.Store.GetReservationAsync(oldId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Order {orderId} has lost its reservation {oldId}.");
+            var balances = await ReadBalancesAsync(order.Owner, demand, current, cancellationToken).ConfigureAwait(false);
+            decision = _router.Route(request, balances);
+            if (!decision.IsRouted) return new AllocationResult(order, decision, null);
+            var newId = ReservationId.From($"{order.Id.Value}#{order.AllocationCount + 1}");
+            var lines = decision.Lines.Select(l => new ReservationLine(l.Key, l.Quantity, l.Line)).ToArray();
+            var replaced = await _pool.ReplaceReservationAsync(current, new ReservationRequest(newId, order.Owner, order.Id.Value, lines, "order-reroute"), reason, cancellationToken).ConfigureAwait(false);
+            if (!replaced.Succeeded) continue;
+            order.Reroute(newId, decision.PrimaryLocation!.Value, reason, now);
+            await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+            return new AllocationResult(order, decision, null);
+        }
+        return new AllocationResult(order, decision, null);
     }
 
     /// <summary>Releases an allocated order's reservation and returns it to Received, e.g. to re-route it.</summary>
@@ -299,9 +356,71 @@ public sealed class OrderFulfilment
             if (line.BaseUnits == 0) continue;
             var kit = await _catalog.GetKitAsync(order.Owner, line.Sku!.Value, ct).ConfigureAwait(false);
             if (kit is null) demand.Add(new DemandLine(line.Id, line.Sku.Value, line.BaseUnits));
-            else foreach (var c in kit.Components) demand.Add(new DemandLine(line.Id, c.Sku, checked(c.Quantity * line.BaseUnits)));
+            else foreach (var c in kit.Components) demand.Add(new DemandLine(line.Id, c.Sku, checked(c.Quantity * line.BaseUnits), kit.Kit));
         }
         return demand;
+    }
+
+    /// <summary>The routing request of an order: its header, demand, the decision instant, ship-by, value and line count, and SKU attributes when the router reads them.</summary>
+    private async Task<RoutingRequest> BuildRequestAsync(Order order, IReadOnlyList<DemandLine> demand, Instant now, IReadOnlyCollection<LocationId>? excluded, CancellationToken ct)
+    {
+        Money? value = null;
+        var lineCount = 0;
+        var mixed = false;
+        foreach (var line in order.OpenLines)
+        {
+            if (line.BaseUnits == 0) continue;
+            lineCount++;
+            if (line.Amount is not { } amount) continue;
+            if (value is null) value = amount;
+            else if (value.Value.Currency == amount.Currency) value = value.Value + amount;
+            else mixed = true;
+        }
+        Dictionary<Sku, IReadOnlyDictionary<string, string>>? attributes = null;
+        if (_router.RequiresSkuAttributes)
+        {
+            attributes = new Dictionary<Sku, IReadOnlyDictionary<string, string>>();
+            foreach (var sku in demand.Select(d => d.Sku).Concat(demand.Where(d => d.Kit is not null).Select(d => d.Kit!.Value)).Distinct())
+            {
+                var product = await _catalog.GetProductAsync(order.Owner, sku, ct).ConfigureAwait(false);
+                if (product is null) continue;
+                var map = new Dictionary<string, string>(product.Attributes, StringComparer.Ordinal);
+                if (product.Category is { } category && !map.ContainsKey("category")) map["category"] = category;
+                attributes[sku] = map;
+            }
+        }
+        return new RoutingRequest(order.Id, order.Owner, order.Channel, order.Account, order.FulfilmentChannel, order.ServiceLevel, order.ShipTo, order.Tags, demand)
+        {
+            AsOf = now,
+            ShipBy = order.ShipBy,
+            OrderValue = mixed ? null : value,
+            LineCount = lineCount,
+            SkuAttributes = attributes,
+            ExcludedLocations = excluded,
+        };
+    }
+
+    /// <summary>
+    /// Every balance of each demanded SKU. With <paramref name="ownReservation"/>, the units it holds are taken out of
+    /// reserved, since a re-route releases them in the same change that reserves the new lines.
+    /// </summary>
+    private async Task<Dictionary<Sku, IReadOnlyList<InventoryBalance>>> ReadBalancesAsync(OwnerId owner, IReadOnlyList<DemandLine> demand, Reservation? ownReservation, CancellationToken ct)
+    {
+        var balances = new Dictionary<Sku, IReadOnlyList<InventoryBalance>>();
+        foreach (var sku in demand.Select(d => d.Sku).Distinct())
+        {
+            var list = await _pool.GetBalancesAsync(owner, sku, ct).ConfigureAwait(false);
+            if (ownReservation is not null)
+            {
+                list = list.Select(b =>
+                {
+                    var held = ownReservation.Lines.Where(l => l.Key == b.Key).Sum(l => l.Quantity);
+                    return held == 0 ? b : b with { Reserved = b.Reserved - held };
+                }).ToArray();
+            }
+            balances[sku] = list;
+        }
+        return balances;
     }
 
     private static string FieldOfFirstShortage(Order order, IReadOnlyList<DemandLine> demand, RoutingDecision? decision)

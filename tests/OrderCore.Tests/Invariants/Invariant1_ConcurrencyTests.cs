@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OrderCore.Inventory;
+using OrderCore.Orders;
 using OrderCore.Testing;
 
 namespace OrderCore.Tests.Invariants;
@@ -139,5 +140,49 @@ public sealed class Invariant1_ConcurrencyTests
             Assert.Equal(6, balance.OnHand);
             Assert.Equal(0, balance.Reserved);
         }
+    }
+
+    [Fact]
+    public async Task AllocateAsync_ManyOrdersCompetingConcurrently_AllocatedOrdersHoldExactlyTheReservedUnits()
+    {
+        await using var h = OrderCoreHarness.Create();
+        await h.AddProductsAsync("SKU-1", "SKU-2");
+        await h.ReceiveAsync("SKU-1", 60);
+        await h.ReceiveAsync("SKU-1", 30, TestIds.SecondWarehouse);
+        await h.ReceiveAsync("SKU-2", 20);
+        await h.ReceiveAsync("SKU-2", 20, TestIds.SecondWarehouse);
+        var ids = new List<OrderId>();
+        for (var i = 0; i < Tasks * 10; i++)
+        {
+            var imported = await h.ImportAsync(h.NewOrder($"C-{i}").WithLine("SKU-1", 1 + i % 3).WithLine("SKU-2", 1 + i % 2).Build());
+            await h.Intake.ValidateAsync(imported.Order.Id);
+            ids.Add(imported.Order.Id);
+        }
+
+        await Task.WhenAll(ids.Chunk(10).Select(chunk => Task.Run(async () =>
+        {
+            foreach (var id in chunk) await h.Fulfilment.AllocateAsync(id);
+        })));
+
+        var allocated = new List<Order>();
+        foreach (var id in ids)
+        {
+            var o = await h.GetOrderAsync(id);
+            if (o.Status == OrderStatus.Allocated) allocated.Add(o);
+        }
+        Assert.NotEmpty(allocated);
+        Assert.True(allocated.Count < ids.Count, "the stock must run out for the test to mean anything");
+        foreach (var b in await h.Inventory.GetAllBalancesAsync())
+        {
+            var promised = 0;
+            foreach (var o in allocated)
+            {
+                var r = await h.Inventory.GetReservationAsync(o.ReservationId!.Value);
+                promised += r!.Lines.Where(l => l.Key == b.Key).Sum(l => l.Quantity);
+            }
+            Assert.Equal(promised, b.Reserved);
+            Assert.InRange(b.Reserved, 0, b.OnHand);
+        }
+        Assert.Empty(await h.VerifyLedgerAsync());
     }
 }

@@ -12,7 +12,7 @@ namespace OrderCore.Tests.Invariants;
 public sealed class Invariant1_NoUnitPromisedTwiceProperties
 {
     [Property(MaxTest = 200)]
-    public Property ReservedNeverExceedsOnHand_AfterEveryOperationOfAnyScript() =>
+    public Property Apply_AnyScript_ReservedNeverExceedsOnHandAfterEveryStep() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create();
@@ -29,7 +29,7 @@ public sealed class Invariant1_NoUnitPromisedTwiceProperties
         });
 
     [Property(MaxTest = 200)]
-    public Property ReservedNeverExceedsPositiveOnHand_WhenNegativeOnHandIsAllowed() =>
+    public Property Apply_AnyScriptWithNegativeAllowed_ReservedNeverExceedsPositiveOnHand() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create(allowNegativeOnHand: true);
@@ -41,7 +41,7 @@ public sealed class Invariant1_NoUnitPromisedTwiceProperties
         });
 
     [Property(MaxTest = 200)]
-    public Property LiveReservations_SumExactlyToReservedPerBalance() =>
+    public Property Apply_AnyScript_LiveReservationsSumExactlyToReserved() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create();
@@ -62,7 +62,7 @@ public sealed class Invariant1_NoUnitPromisedTwiceProperties
         });
 
     [Property(MaxTest = 200)]
-    public Property Pool_AgreesWithReferenceModel_OnEveryOutcomeAndFinalBalance() =>
+    public Property Apply_AnyScript_AgreesWithReferenceModelOnEveryOutcomeAndBalance() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create();
@@ -80,7 +80,7 @@ public sealed class Invariant1_NoUnitPromisedTwiceProperties
         });
 
     [Property(MaxTest = 100)]
-    public Property SameBalanceOnSeveralLines_IsSummedBeforeTheCheck() =>
+    public Property ReserveAsync_SameBalanceOnSeveralLines_IsSummedBeforeTheCheck() =>
         Prop.ForAll(
             Arb.From(Gen.Choose(0, 20)),
             Arb.From(Gen.Choose(1, 10).ArrayOf().Where(a => a.Length is > 0 and < 5)),

@@ -17,7 +17,7 @@ public sealed class Invariant2_NegativeStockProperties
         InventoryUniverse.Default.Locations.Select(l => new LocationStatus(l, InventoryStatus.Sellable)).ToArray());
 
     [Property(MaxTest = 200)]
-    public Property OnHand_UnderDefaultPolicy_NeverNegativeAfterAnyScript() =>
+    public Property Apply_AnyScriptUnderDefaultPolicy_OnHandNeverNegative() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create();
@@ -33,7 +33,7 @@ public sealed class Invariant2_NegativeStockProperties
         });
 
     [Property(MaxTest = 200)]
-    public Property Pool_WithNegativeOnHandAllowed_AgreesWithReferenceModel() =>
+    public Property Apply_AnyScriptWithNegativeAllowed_AgreesWithReferenceModel() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create(allowNegativeOnHand: true);
@@ -50,7 +50,7 @@ public sealed class Invariant2_NegativeStockProperties
         });
 
     [Property(MaxTest = 200)]
-    public Property Atp_NegativeBalanceSomewhere_NeverHidesStockElsewhere() =>
+    public Property GetAtpAsync_NegativeBalanceSomewhere_NeverHidesStockElsewhere() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create(allowNegativeOnHand: true);

@@ -10,7 +10,7 @@ namespace OrderCore.Tests.Invariants;
 public sealed class Invariant3_LedgerProperties
 {
     [Property(MaxTest = 200)]
-    public Property Ledger_AfterAnyScript_IsAppendOnlyGaplessAndReplaysToTheBalances() =>
+    public Property Apply_AnyScript_LedgerIsAppendOnlyGaplessAndReplaysToBalances() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create();

@@ -8,7 +8,7 @@ namespace OrderCore.Tests.Invariants;
 public sealed class Invariant8_OwnerIsolationProperties
 {
     [Property(MaxTest = 200)]
-    public Property AnyOperation_OnOneOwner_LeavesEveryOtherOwnersBalancesUnchanged() =>
+    public Property Apply_AnyOperationOfOneOwner_LeavesOtherOwnersBalancesUnchanged() =>
         Prop.ForAll(OrderCoreArbitraries.InventoryScripts(), async script =>
         {
             var f = InventoryPoolFixture.Create();

@@ -49,10 +49,10 @@ public sealed class Invariant9_UnitsAndMoneyProperties
     public bool MoneyAddition_SameCurrency_IsAssociative(Money a, Money b, Money c) => a + b + c == a + (b + c);
 
     [Property]
-    public bool MoneyAddition_ZeroIsIdentity(Money a) => a + Money.Zero(a.Currency) == a;
+    public bool MoneyAddition_Zero_IsIdentity(Money a) => a + Money.Zero(a.Currency) == a;
 
     [Property]
-    public bool MoneySubtraction_UndoesAddition(Money a, Money b) => a + b - b == a;
+    public bool MoneySubtraction_AfterAddingSameAmount_UndoesIt(Money a, Money b) => a + b - b == a;
 
     [Property]
     public Property MoneyArithmetic_DifferentCurrencies_ThrowsCurrencyMismatch() =>
