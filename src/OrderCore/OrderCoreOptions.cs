@@ -6,8 +6,9 @@ namespace OrderCore;
 /// <summary>Options of the OrderCore core, registered by <c>services.AddOrderCore(o => ...)</c>.</summary>
 public sealed class OrderCoreOptions
 {
-    /// <summary>Whether on hand may go below zero.</summary>
-    /// <value>Default false: a movement that would take on hand below zero fails as a whole.</value>
+    /// <summary>Whether a count adjustment may take on hand below zero (e.g. a shortage recorded before the late receipt).</summary>
+    /// <value>Default false: a movement that would take on hand below zero fails as a whole. Even when true, status moves,
+    /// transfers and disposals need the units to be there, and reserved never exceeds a positive on hand.</value>
     public bool AllowNegativeOnHand { get; set; }
 
     /// <summary>The legal inventory status moves.</summary>

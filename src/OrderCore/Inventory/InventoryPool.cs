@@ -59,12 +59,16 @@ public sealed class InventoryPool
     public Task<LedgerEntry> DisposeAsync(BalanceKey key, Quantity quantity, string reason, string reference, CancellationToken cancellationToken = default)
         => MoveAsync(MovementType.Dispose, [new BalanceDelta(key, -RequirePositive(quantity), 0)], reason, reference, cancellationToken);
 
-    /// <summary>Corrects on hand by <paramref name="delta"/> units (signed, non-zero), e.g. after a cycle count.</summary>
+    /// <summary>
+    /// Corrects on hand by <paramref name="delta"/> units (signed, non-zero), e.g. after a cycle count. This is the only
+    /// movement <see cref="OrderCoreOptions.AllowNegativeOnHand"/> applies to: status moves, transfers and disposals
+    /// always need the units to be there, so they can never create stock out of a negative balance.
+    /// </summary>
     /// <exception cref="InsufficientInventoryException">The correction would take on hand below zero or below reserved, and the policy forbids it.</exception>
     public Task<LedgerEntry> AdjustAsync(BalanceKey key, int delta, string reason, string reference, CancellationToken cancellationToken = default)
     {
         if (delta == 0) throw new ArgumentOutOfRangeException(nameof(delta), "An adjustment must change on hand.");
-        return MoveAsync(MovementType.Adjust, [new BalanceDelta(key, delta, 0)], reason, reference, cancellationToken);
+        return MoveAsync(MovementType.Adjust, [new BalanceDelta(key, delta, 0)], reason, reference, cancellationToken, _negativeOnHand);
     }
 
     /// <summary>Moves unreserved units from the status of <paramref name="from"/> to <paramref name="to"/> at the same location.</summary>
@@ -142,13 +146,27 @@ public sealed class InventoryPool
 
     /// <summary>Releases a reservation, or only its lines for <paramref name="orderLine"/>. Releasing a missing reservation is a no-op returning null.</summary>
     public Task<LedgerEntry?> ReleaseAsync(ReservationId id, string reason, string reference, OrderLineId? orderLine = null, CancellationToken cancellationToken = default)
-        => ConsumeAsync(id, MovementType.Release, reason, reference, orderLine, cancellationToken);
+        => ConsumeAsync(id, MovementType.Release, reason, reference, orderLine is { } l ? new HashSet<OrderLineId> { l } : null, cancellationToken);
 
     /// <summary>Ships reserved units: on hand − and reserved − for the reservation, or only its lines for <paramref name="orderLine"/>.</summary>
     /// <exception cref="NotFoundException">The reservation does not exist.</exception>
     public async Task<LedgerEntry> ShipAsync(ReservationId id, string reason, string reference, OrderLineId? orderLine = null, CancellationToken cancellationToken = default)
-        => await ConsumeAsync(id, MovementType.Ship, reason, reference, orderLine, cancellationToken).ConfigureAwait(false)
+        => await ConsumeAsync(id, MovementType.Ship, reason, reference, orderLine is { } l ? new HashSet<OrderLineId> { l } : null, cancellationToken).ConfigureAwait(false)
            ?? throw new NotFoundException(nameof(Reservation), id.ToString());
+
+    /// <summary>
+    /// Ships the reserved units of several order lines in one ledger entry: all of them or none (a partial shipment).
+    /// The rest of the reservation stays.
+    /// </summary>
+    /// <exception cref="ArgumentException">No order line was named.</exception>
+    /// <exception cref="NotFoundException">The reservation does not exist or holds no units for those lines.</exception>
+    public async Task<LedgerEntry> ShipLinesAsync(ReservationId id, IReadOnlyCollection<OrderLineId> orderLines, string reason, string reference, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(orderLines);
+        if (orderLines.Count == 0) throw new ArgumentException("Name at least one order line to ship.", nameof(orderLines));
+        return await ConsumeAsync(id, MovementType.Ship, reason, reference, orderLines.ToHashSet(), cancellationToken).ConfigureAwait(false)
+               ?? throw new NotFoundException(nameof(Reservation), id.ToString());
+    }
 
     /// <summary>Every balance of one owner's SKU.</summary>
     public Task<IReadOnlyList<InventoryBalance>> GetBalancesAsync(OwnerId owner, Sku sku, CancellationToken cancellationToken = default)
@@ -168,7 +186,7 @@ public sealed class InventoryPool
         return LedgerProjection.Compare(LedgerProjection.Replay(entries), balances);
     }
 
-    private async Task<LedgerEntry?> ConsumeAsync(ReservationId id, MovementType type, string reason, string reference, OrderLineId? orderLine, CancellationToken ct)
+    private async Task<LedgerEntry?> ConsumeAsync(ReservationId id, MovementType type, string reason, string reference, HashSet<OrderLineId>? orderLines, CancellationToken ct)
     {
         if (id.IsDefault) throw new ArgumentException("A reservation id is required.", nameof(id));
         Guard.NotBlank(reason);
@@ -177,7 +195,7 @@ public sealed class InventoryPool
         {
             var reservation = await _store.GetReservationAsync(id, ct).ConfigureAwait(false);
             if (reservation is null) return null;
-            var (taken, kept) = Split(reservation.Lines, orderLine);
+            var (taken, kept) = Split(reservation.Lines, orderLines);
             if (taken.Count == 0) return null;
             var now = _clock.GetCurrentInstant();
             var deltas = new BalanceDelta[taken.Count];
@@ -202,24 +220,25 @@ public sealed class InventoryPool
         }
     }
 
-    /// <summary>The lines of <paramref name="orderLine"/> (all lines when null) and the rest, in reservation order, without LINQ on the ship/release path.</summary>
-    private static (IReadOnlyList<ReservationLine> Taken, ReservationLine[] Kept) Split(IReadOnlyList<ReservationLine> lines, OrderLineId? orderLine)
+    /// <summary>The lines of <paramref name="orderLines"/> (all lines when null) and the rest, in reservation order, without LINQ on the ship/release path.</summary>
+    private static (IReadOnlyList<ReservationLine> Taken, ReservationLine[] Kept) Split(IReadOnlyList<ReservationLine> lines, HashSet<OrderLineId>? orderLines)
     {
-        if (orderLine is null) return (lines, []);
+        if (orderLines is null) return (lines, []);
         var taken = new List<ReservationLine>(lines.Count);
         var kept = new List<ReservationLine>(lines.Count);
-        for (var i = 0; i < lines.Count; i++) (lines[i].OrderLine == orderLine ? taken : kept).Add(lines[i]);
+        for (var i = 0; i < lines.Count; i++) (lines[i].OrderLine is { } l && orderLines.Contains(l) ? taken : kept).Add(lines[i]);
         return (taken, kept.ToArray());
     }
 
-    private async Task<LedgerEntry> MoveAsync(MovementType type, BalanceDelta[] deltas, string reason, string reference, CancellationToken ct)
+    private async Task<LedgerEntry> MoveAsync(MovementType type, BalanceDelta[] deltas, string reason, string reference, CancellationToken ct,
+        NegativeOnHandPolicy negativeOnHand = NegativeOnHandPolicy.Forbid)
     {
         Guard.NotBlank(reason);
         Guard.NotBlank(reference);
         foreach (var d in deltas) d.Key.Validate();
         var now = _clock.GetCurrentInstant();
         var entry = new LedgerEntry(0, now, type, deltas, reason, reference);
-        var result = await _store.ApplyAsync(new InventoryChangeSet([entry], _negativeOnHand), ct).ConfigureAwait(false);
+        var result = await _store.ApplyAsync(new InventoryChangeSet([entry], negativeOnHand), ct).ConfigureAwait(false);
         if (!result.Applied) throw new InsufficientInventoryException(result.Failures);
         await _events.PublishAsync([new InventoryMoved(result.Entries[0], now)], ct).ConfigureAwait(false);
         return result.Entries[0];

@@ -269,7 +269,22 @@ public sealed class Order
         if (line.Status != OrderLineStatus.Open) throw new InvalidOperationException($"Line {lineId} is {line.Status}: only an open line can be cancelled.");
         line.Cancel();
         _pendingEvents.Add(new OrderLineCancelled(Id, lineId, now));
-        if (!OpenLines.Any() && !_lines.Any(l => l.Status == OrderLineStatus.Shipped)) Cancel(now);
+        CloseWhenNothingOpen(now);
+    }
+
+    /// <summary>
+    /// After line cancellations: an order with no open line left is Cancelled when nothing shipped, or Shipped when it was
+    /// partially shipped (the rest was cancelled).
+    /// </summary>
+    private void CloseWhenNothingOpen(Instant now)
+    {
+        if (OpenLines.Any()) return;
+        if (!_lines.Any(l => l.Status == OrderLineStatus.Shipped)) Cancel(now);
+        else if (Status == OrderStatus.PartiallyShipped)
+        {
+            Move(OrderStatus.Shipped, now);
+            ReservationId = null;
+        }
     }
 
     /// <summary>Places a hold.</summary>

@@ -220,10 +220,7 @@ public sealed class OrderFulfilment
         {
             if (reservation is not { } res) throw new InvalidOperationException($"Order {orderId} is not allocated: OrderCore cannot ship what it has not allocated.");
             if (order.IsHeld) throw new InvalidOperationException($"Order {orderId} is held and cannot ship.");
-            foreach (var line in lineIds.Distinct())
-            {
-                await _pool.ShipAsync(res, "order-shipped", reference, line, cancellationToken).ConfigureAwait(false);
-            }
+            await _pool.ShipLinesAsync(res, lineIds, "order-shipped", reference, cancellationToken).ConfigureAwait(false);
         }
         await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
         return order;

@@ -61,8 +61,15 @@ public sealed class OrderIntake
     /// <c>%</c> and <c>:</c> percent-encoded so that different keys never share an id (<c>amazon:in</c> / <c>acct</c> vs
     /// <c>amazon</c> / <c>in:acct</c>).
     /// </summary>
+    /// <remarks>An id longer than 180 characters keeps its first 160 and ends with <c>~</c> and 16 hex digits of its SHA-256,
+    /// so that line ids (<c>{order id}/{n}</c>) stay within the 200-character identifier limit.</remarks>
     public static OrderId IdFor(ChannelOrder source)
-        => OrderId.From($"{Escape(Guard.NotNull(source).Owner.Value)}:{Escape(source.Channel.Value)}:{Escape(source.Account.Value)}:{Escape(source.ExternalOrderId.Trim())}");
+    {
+        var id = $"{Escape(Guard.NotNull(source).Owner.Value)}:{Escape(source.Channel.Value)}:{Escape(source.Account.Value)}:{Escape(source.ExternalOrderId.Trim())}";
+        if (id.Length <= 180) return OrderId.From(id);
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)));
+        return OrderId.From($"{id[..160]}~{hash[..16]}");
+    }
 
     private static string Escape(string part) => part.Replace("%", "%25", StringComparison.Ordinal).Replace(":", "%3A", StringComparison.Ordinal);
 
@@ -121,6 +128,11 @@ public sealed class OrderIntake
             {
                 await _orders.ResolveExceptionAsync(old.Id, "revalidated", now, cancellationToken).ConfigureAwait(false);
             }
+        }
+        if (OrderStatusMachine.IsTerminal(order.Status) || !order.OpenLines.Any())
+        {
+            // Nothing left to fulfil (cancelled, returned, or every line cancelled): nothing to validate, nothing to raise.
+            return new ValidationResult(true, []);
         }
         var problems = new List<(OrderExceptionReason Reason, string Field, string Detail)>();
         for (var i = 0; i < order.Lines.Count; i++)

@@ -237,13 +237,13 @@ public sealed partial class OrderStatusMachineTests
     }
 
     [Fact]
-    public void CancelLine_LastOpenLineAfterPartialShipment_KeepsOrderPartiallyShipped()
+    public void CancelLine_LastOpenLineAfterPartialShipment_MovesOrderToShipped()
     {
         var order = OrderIn(OrderStatus.PartiallyShipped);
 
         order.CancelLine(order.Lines[1].Id, Now);
 
-        Assert.Equal(OrderStatus.PartiallyShipped, order.Status);
+        Assert.Equal(OrderStatus.Shipped, order.Status);
         Assert.Equal([OrderLineStatus.Shipped, OrderLineStatus.Cancelled], order.Lines.Select(l => l.Status));
     }
 

@@ -33,7 +33,7 @@ internal sealed class InventoryModel
         ReceiveOperation r => Change((r.Key, r.Units, 0)),
         ReturnOperation r => Change((r.Key, r.Units, 0)),
         DisposeOperation d => Change((d.Key, -d.Units, 0)),
-        AdjustOperation a => Change((a.Key, a.Delta, 0)),
+        AdjustOperation a => Change(true, (a.Key, a.Delta, 0)),
         MoveStatusOperation m => _graph.CanMove(m.From.Status, m.To)
             ? Change((m.From, -m.Units, 0), (m.From.WithStatus(m.To), m.Units, 0))
             : InventoryOperationResult.Refused,
@@ -68,8 +68,10 @@ internal sealed class InventoryModel
         return result;
     }
 
-    /// <summary>The store rules: deltas summed per balance, then reserved ≥ 0, on hand ≥ 0 (unless allowed), reserved ≤ max(on hand, 0).</summary>
-    private InventoryOperationResult Change(params (BalanceKey Key, int OnHand, int Reserved)[] deltas)
+    /// <summary>The store rules: deltas summed per balance, then reserved ≥ 0, on hand ≥ 0 (unless allowed: count adjustments only), reserved ≤ max(on hand, 0).</summary>
+    private InventoryOperationResult Change(params (BalanceKey Key, int OnHand, int Reserved)[] deltas) => Change(false, deltas);
+
+    private InventoryOperationResult Change(bool negativeAllowed, params (BalanceKey Key, int OnHand, int Reserved)[] deltas)
     {
         var net = deltas.GroupBy(d => d.Key).Select(g => (Key: g.Key, OnHand: g.Sum(d => d.OnHand), Reserved: g.Sum(d => d.Reserved))).ToArray();
         foreach (var d in net)
@@ -78,7 +80,7 @@ internal sealed class InventoryModel
             onHand += d.OnHand;
             reserved += d.Reserved;
             if (reserved < 0) return InventoryOperationResult.Refused;
-            if (onHand < 0 && !_allowNegative) return InventoryOperationResult.Refused;
+            if (onHand < 0 && !(negativeAllowed && _allowNegative)) return InventoryOperationResult.Refused;
             if (reserved > Math.Max(onHand, 0)) return InventoryOperationResult.Refused;
         }
         foreach (var d in net)
