@@ -76,7 +76,7 @@ internal static class FbaPlanOutput
         if (r.WorkOrder is { } wo)
         {
             await w.WriteLineAsync($"Work order {wo.Id}: {wo.Status}, {wo.TakenUnits} unit(s) FbaBound at {wo.Warehouse}, {wo.Cartons.Count} carton(s)").ConfigureAwait(false);
-            foreach (var g in wo.Tasks.GroupBy(t => t.Kind))
+            foreach (var g in wo.Tasks.GroupBy(t => t.Kind).OrderBy(g => g.Key))
             {
                 var amount = g.First().Scope == PrepTaskScope.PerBatch ? $"{g.Count()} batch(es), one per SKU" : $"{g.Sum(t => t.Quantity)} unit(s) over {g.Count()} SKU(s)";
                 await w.WriteLineAsync($"  task {g.Key}: {amount}").ConfigureAwait(false);

@@ -53,6 +53,6 @@ public static class FbaRuleIds
     public const string CasePackMaxUnits = "CASE-PACK-MAX-UNITS";
     /// <summary>The unit's dimensions or weight are missing, so cartons cannot be planned or checked.</summary>
     public const string UnitDataMissing = "UNIT-DATA-MISSING";
-    /// <summary>A set unit has no set label step (<c>ITEM_SETCREAT</c> or <c>ITEM_SETSTK</c>) — reported under <see cref="CategoryPrepMissing"/>; this id flags set data problems.</summary>
+    /// <summary>A <c>SET</c> unit has no set membership (items per set) recorded (warning).</summary>
     public const string SetMembershipMissing = "SET-MEMBERSHIP-MISSING";
 }

@@ -91,11 +91,12 @@ public sealed class FbaReplenishmentService
         Check.NotNull(requests);
         Check.NotNull(requirements);
         if (requests.Select(r => r.Sku.Owner).Distinct().Count() > 1) throw new ArgumentException("A replenishment takes one owner's units.", nameof(requests));
+        var merged = requests.GroupBy(r => r.Sku.Sku).Select(g => new FbaTakeRequest(g.First().Sku, Quantity.Of(g.Sum(r => r.Quantity.Units)))).ToArray();
+        if (merged.FirstOrDefault(r => r.Quantity.IsZero) is { } empty) throw new ArgumentException($"Request for {empty.Sku.Sku} has no units.", nameof(requests));
         var lines = new List<ReplenishmentLine>();
         var shortfalls = new List<FbaTakeShortfall>();
-        foreach (var request in requests.GroupBy(r => r.Sku.Sku).Select(g => new FbaTakeRequest(g.First().Sku, Quantity.Of(g.Sum(r => r.Quantity.Units)))))
+        foreach (var request in merged)
         {
-            if (request.Quantity.IsZero) throw new ArgumentException($"Request for {request.Sku.Sku} has no units.", nameof(requests));
             var sku = request.Sku;
             var need = request.Quantity.Units;
             var minLife = requirements.MinRemainingShelfLifeDays(sku.Prep);

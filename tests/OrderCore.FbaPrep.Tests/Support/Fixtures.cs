@@ -46,7 +46,7 @@ public static class Fixtures
         {
             Owner = Owner,
             Sku = Sku.From(sku),
-            Fnsku = Fnsku.Parse("X00" + Math.Abs(StringComparer.Ordinal.GetHashCode(sku) % 10_000_000).ToString("0000000", System.Globalization.CultureInfo.InvariantCulture)),
+            Fnsku = Fnsku.Parse("X00" + StableNumber(sku).ToString("0000000", System.Globalization.CultureInfo.InvariantCulture)),
             Dimensions = new Dimensions(l, w, h, LengthUnit.Inch),
             Weight = new Weight(weightLb, WeightUnit.Pound),
             CasePackQuantity = casePack,
@@ -62,6 +62,14 @@ public static class Fixtures
             IsJewelryOrWatch = jewelry,
         };
         return new FbaSku(p, profile);
+    }
+
+    /// <summary>A deterministic 7-digit number for a text (string.GetHashCode is randomised per process).</summary>
+    private static int StableNumber(string text)
+    {
+        var h = 2166136261u;
+        foreach (var c in text) h = unchecked((h ^ c) * 16777619u);
+        return (int)(h % 10_000_000u);
     }
 
     public static ReplenishmentLine Line(FbaSku sku, int units, Lot? lot = null) => new(sku, Quantity.Of(units), lot);
