@@ -88,3 +88,44 @@ public sealed class NotFoundException : OrderCoreException
     /// <summary>Its identifier.</summary>
     public string Id { get; }
 }
+
+/// <summary>Thrown when a merchant-fulfilled order is asked to ship but holds no allocation: OrderCore cannot ship what it has not allocated.</summary>
+public sealed class OrderNotAllocatedException : OrderCoreException
+{
+    /// <summary>Creates the exception.</summary>
+    public OrderNotAllocatedException(string orderId)
+        : base($"Order {orderId} is not allocated: OrderCore cannot ship what it has not allocated.") => OrderId = orderId;
+
+    /// <summary>The order.</summary>
+    public string OrderId { get; }
+}
+
+/// <summary>Thrown when a held order is asked to be released to the floor or shipped.</summary>
+public sealed class OrderHeldException : OrderCoreException
+{
+    /// <summary>Creates the exception.</summary>
+    public OrderHeldException(string orderId, string reason)
+        : base($"Order {orderId} is held ({reason}) and cannot be released or shipped until the hold is lifted.")
+    {
+        OrderId = orderId;
+        Reason = reason;
+    }
+
+    /// <summary>The order.</summary>
+    public string OrderId { get; }
+
+    /// <summary>The first active hold's reason.</summary>
+    public string Reason { get; }
+}
+
+/// <summary>Thrown when a movement would take a balance's on hand or reserved past 2,147,483,647 base units.</summary>
+public sealed class InventoryLimitExceededException : OrderCoreException
+{
+    /// <summary>Creates the exception from the guard failures the store reported.</summary>
+    public InventoryLimitExceededException(IReadOnlyList<GuardFailure> failures)
+        : base("Inventory limit exceeded: " + string.Join("; ", failures.Select(f => f.ToString())))
+        => Failures = failures;
+
+    /// <summary>The balances that would overflow.</summary>
+    public IReadOnlyList<GuardFailure> Failures { get; }
+}

@@ -88,8 +88,13 @@ public sealed class InventoryChangeSet
     /// </summary>
     public GuardFailure? Check(BalanceKey key, int onHandBefore, int reservedBefore, BalanceDelta net)
     {
-        var onHand = checked(onHandBefore + net.OnHand);
-        var reserved = checked(reservedBefore + net.Reserved);
+        var onHandWide = (long)onHandBefore + net.OnHand;
+        var reservedWide = (long)reservedBefore + net.Reserved;
+        if (onHandWide > int.MaxValue) return new GuardFailure(key, GuardKind.QuantityOverflow, net.OnHand, int.MaxValue - onHandBefore);
+        if (reservedWide > int.MaxValue) return new GuardFailure(key, GuardKind.QuantityOverflow, net.Reserved, int.MaxValue - reservedBefore);
+        if (onHandWide < int.MinValue) return new GuardFailure(key, GuardKind.OnHandNotNegative, -net.OnHand, onHandBefore);
+        var onHand = (int)onHandWide;
+        var reserved = (int)reservedWide;
         if (reserved < 0) return new GuardFailure(key, GuardKind.ReservedNotNegative, -net.Reserved, reservedBefore);
         if (onHand < 0 && NegativeOnHand == NegativeOnHandPolicy.Forbid)
         {
@@ -118,6 +123,8 @@ public enum GuardKind
     ReservationChanged,
     /// <summary>A reservation with the same id already exists.</summary>
     ReservationExists,
+    /// <summary>On hand or reserved would exceed 2,147,483,647 base units.</summary>
+    QuantityOverflow,
 }
 
 /// <summary>A balance that could not take a change.</summary>

@@ -46,6 +46,7 @@ public sealed class InventoryPool
 
     /// <summary>Receives <paramref name="quantity"/> units into a balance (on hand +).</summary>
     /// <exception cref="ArgumentException">The key is incomplete, the quantity is zero, or reason/reference is blank.</exception>
+    /// <exception cref="InventoryLimitExceededException">On hand would exceed 2,147,483,647 base units.</exception>
     public Task<LedgerEntry> ReceiveAsync(BalanceKey key, Quantity quantity, string reason, string reference, CancellationToken cancellationToken = default)
         => MoveAsync(MovementType.Receive, [new BalanceDelta(key, RequirePositive(quantity), 0)], reason, reference, cancellationToken);
 
@@ -148,6 +149,58 @@ public sealed class InventoryPool
     public Task<LedgerEntry?> ReleaseAsync(ReservationId id, string reason, string reference, OrderLineId? orderLine = null, CancellationToken cancellationToken = default)
         => ConsumeAsync(id, MovementType.Release, reason, reference, orderLine is { } l ? new HashSet<OrderLineId> { l } : null, cancellationToken);
 
+    /// <summary>
+    /// Releases part of the units a reservation holds for one order line, when the line goes from
+    /// <paramref name="unitsBefore"/> to <paramref name="unitsAfter"/> base units (a partial cancellation). Every SKU of the
+    /// line (a kit line holds several) keeps <c>held × unitsAfter / unitsBefore</c> units; the rest is released, taken from
+    /// the line's last reservation lines first. The reservation keeps its id; its version goes up by one.
+    /// </summary>
+    /// <returns>The release entry, or null when the reservation does not exist or holds nothing for the line.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unitsAfter"/> is not between 1 and <paramref name="unitsBefore"/> − 1.</exception>
+    /// <exception cref="InvalidOperationException">The units held for a SKU of the line are not a multiple of <paramref name="unitsBefore"/> (the reservation does not cover the line as ordered).</exception>
+    public async Task<LedgerEntry?> ReleasePartOfLineAsync(ReservationId id, OrderLineId orderLine, int unitsBefore, int unitsAfter, string reason, string reference, CancellationToken cancellationToken = default)
+    {
+        if (id.IsDefault) throw new ArgumentException("A reservation id is required.", nameof(id));
+        if (unitsAfter < 1 || unitsAfter >= unitsBefore) throw new ArgumentOutOfRangeException(nameof(unitsAfter), unitsAfter, $"Keep between 1 and {unitsBefore - 1} units.");
+        Guard.NotBlank(reason);
+        Guard.NotBlank(reference);
+        for (var attempt = 0; ; attempt++)
+        {
+            var reservation = await _store.GetReservationAsync(id, cancellationToken).ConfigureAwait(false);
+            if (reservation is null) return null;
+            var lines = reservation.Lines.ToList();
+            var released = new List<BalanceDelta>();
+            foreach (var sku in lines.Where(l => l.OrderLine == orderLine).Select(l => l.Key.Sku).Distinct().ToArray())
+            {
+                var held = lines.Where(l => l.OrderLine == orderLine && l.Key.Sku == sku).Sum(l => l.Quantity);
+                if (held % unitsBefore != 0) throw new InvalidOperationException($"Reservation {id} holds {held} units of {sku} for line {orderLine}, not a multiple of {unitsBefore}.");
+                var toRelease = held - checked(held / unitsBefore * unitsAfter);
+                for (var i = lines.Count - 1; i >= 0 && toRelease > 0; i--)
+                {
+                    var l = lines[i];
+                    if (l.OrderLine != orderLine || l.Key.Sku != sku) continue;
+                    var take = Math.Min(l.Quantity, toRelease);
+                    released.Add(new BalanceDelta(l.Key, 0, -take));
+                    toRelease -= take;
+                    if (take == l.Quantity) lines.RemoveAt(i);
+                    else lines[i] = l with { Quantity = l.Quantity - take };
+                }
+            }
+            if (released.Count == 0) return null;
+            var now = _clock.GetCurrentInstant();
+            var entry = new LedgerEntry(0, now, MovementType.Release, released, reason, reference, id);
+            var changeSet = new InventoryChangeSet([entry], _negativeOnHand, [reservation with { Lines = lines.ToArray(), Version = reservation.Version + 1 }], expectedReservation: reservation);
+            var result = await _store.ApplyAsync(changeSet, cancellationToken).ConfigureAwait(false);
+            if (!result.Applied)
+            {
+                if (result.Failures.Any(f => f.Kind == GuardKind.ReservationChanged) && attempt < 8) continue;
+                throw new InsufficientInventoryException(result.Failures);
+            }
+            await _events.PublishAsync([new InventoryReleased(id, reference, released.Sum(d => -d.Reserved), now)], cancellationToken).ConfigureAwait(false);
+            return result.Entries[0];
+        }
+    }
+
     /// <summary>Ships reserved units: on hand − and reserved − for the reservation, or only its lines for <paramref name="orderLine"/>.</summary>
     /// <exception cref="NotFoundException">The reservation does not exist.</exception>
     public async Task<LedgerEntry> ShipAsync(ReservationId id, string reason, string reference, OrderLineId? orderLine = null, CancellationToken cancellationToken = default)
@@ -239,10 +292,15 @@ public sealed class InventoryPool
         var now = _clock.GetCurrentInstant();
         var entry = new LedgerEntry(0, now, type, deltas, reason, reference);
         var result = await _store.ApplyAsync(new InventoryChangeSet([entry], negativeOnHand), ct).ConfigureAwait(false);
-        if (!result.Applied) throw new InsufficientInventoryException(result.Failures);
+        if (!result.Applied) throw Refusal(result.Failures);
         await _events.PublishAsync([new InventoryMoved(result.Entries[0], now)], ct).ConfigureAwait(false);
         return result.Entries[0];
     }
+
+    private static OrderCoreException Refusal(IReadOnlyList<GuardFailure> failures)
+        => failures.Any(f => f.Kind == GuardKind.QuantityOverflow)
+            ? new InventoryLimitExceededException(failures)
+            : new InsufficientInventoryException(failures);
 
     private static int RequirePositive(Quantity quantity)
         => quantity.IsZero ? throw new ArgumentOutOfRangeException(nameof(quantity), "The quantity must be at least one unit.") : quantity.Units;
@@ -259,9 +317,12 @@ public sealed class ReservationRequest
         if (owner.IsDefault) throw new ArgumentException("An owner is required.", nameof(owner));
         Guard.NotNull(lines);
         if (lines.Count == 0) throw new ArgumentException("A reservation needs at least one line.", nameof(lines));
+        var totals = new Dictionary<BalanceKey, long>();
         foreach (var l in lines)
         {
             l.Key.Validate();
+            totals[l.Key] = totals.GetValueOrDefault(l.Key) + l.Quantity;
+            if (totals[l.Key] > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(lines), totals[l.Key], $"Lines on {l.Key} total more than 2,147,483,647 units.");
             if (l.Quantity <= 0) throw new ArgumentOutOfRangeException(nameof(lines), l.Quantity, "Every reservation line needs at least one unit.");
             if (l.Key.Owner != owner) throw new ArgumentException($"Line {l.Key} belongs to another owner than {owner}: one owner's orders never draw another owner's stock.", nameof(lines));
         }

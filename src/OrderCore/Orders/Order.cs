@@ -161,6 +161,19 @@ public sealed class Order
         line.UnitsPerChannelUnit = Guard.Positive(unitsPerChannelUnit);
     }
 
+    /// <summary>
+    /// Removes the recipient's personal data from the ship-to (name and street lines), keeping city, region, postal code
+    /// and country for reporting. Channel adapters call it when a channel's data-protection policy limits how long
+    /// personal data may be kept (e.g. Amazon's, once the order is closed and the retention period has passed).
+    /// </summary>
+    /// <returns>True when something was removed; false when there was nothing to remove.</returns>
+    public bool RedactPersonalData()
+    {
+        if (ShipTo is null || (ShipTo.Name is null && ShipTo.Line1 is null && ShipTo.Line2 is null)) return false;
+        ShipTo = ShipTo with { Name = null, Line1 = null, Line2 = null };
+        return true;
+    }
+
     /// <summary>Records the channel's status text.</summary>
     public void RecordChannelStatus(string? channelStatus) => ChannelStatus = string.IsNullOrWhiteSpace(channelStatus) ? null : channelStatus.Trim();
 
@@ -200,22 +213,23 @@ public sealed class Order
     }
 
     /// <summary>Releases the order to the floor.</summary>
-    /// <exception cref="InvalidOperationException">The order is held.</exception>
+    /// <exception cref="OrderHeldException">The order is held.</exception>
     public void ReleaseToFloor(Instant now)
     {
-        if (IsHeld) throw new InvalidOperationException($"Order {Id} is held ({_holds[0].Reason}) and cannot be released.");
+        if (IsHeld) throw new OrderHeldException(Id.Value, _holds[0].Reason.ToString());
         Move(OrderStatus.Released, now);
     }
 
     /// <summary>Ships every open line.</summary>
     /// <exception cref="InvalidStatusTransitionException">The order cannot ship from its status.</exception>
-    /// <exception cref="InvalidOperationException">A merchant-fulfilled order that was never allocated, or an order with no open line.</exception>
+    /// <exception cref="OrderNotAllocatedException">A merchant-fulfilled order that was never allocated.</exception>
+    /// <exception cref="InvalidOperationException">An order with no open line.</exception>
     public void Ship(Instant now)
     {
         OrderStatusMachine.EnsureCanMove(Status, OrderStatus.Shipped, $"order {Id}");
         if (FulfilmentChannel == FulfilmentChannel.Merchant && Status == OrderStatus.Received)
         {
-            throw new InvalidOperationException($"Order {Id} is merchant-fulfilled and not allocated: OrderCore cannot ship what it has not allocated.");
+            throw new OrderNotAllocatedException(Id.Value);
         }
         if (!OpenLines.Any()) throw new InvalidOperationException($"Order {Id} has no open line to ship.");
         Move(OrderStatus.Shipped, now);
@@ -226,14 +240,15 @@ public sealed class Order
     /// <summary>Ships some open lines. The order becomes PartiallyShipped, or Shipped when no open line is left.</summary>
     /// <exception cref="ArgumentException">No line ids were given.</exception>
     /// <exception cref="NotFoundException">A line does not exist.</exception>
-    /// <exception cref="InvalidOperationException">A line is not open, or a merchant-fulfilled order is not allocated.</exception>
+    /// <exception cref="OrderNotAllocatedException">A merchant-fulfilled order is not allocated.</exception>
+    /// <exception cref="InvalidOperationException">A line is not open.</exception>
     public void ShipLines(IReadOnlyCollection<OrderLineId> lineIds, Instant now)
     {
         Guard.NotNull(lineIds);
         if (lineIds.Count == 0) throw new ArgumentException("Name at least one line to ship.", nameof(lineIds));
         if (FulfilmentChannel == FulfilmentChannel.Merchant && Status == OrderStatus.Received)
         {
-            throw new InvalidOperationException($"Order {Id} is merchant-fulfilled and not allocated: OrderCore cannot ship what it has not allocated.");
+            throw new OrderNotAllocatedException(Id.Value);
         }
         var lines = lineIds.Distinct().Select(FindLine).ToArray();
         foreach (var l in lines)
@@ -270,6 +285,29 @@ public sealed class Order
         line.Cancel();
         _pendingEvents.Add(new OrderLineCancelled(Id, lineId, now));
         CloseWhenNothingOpen(now);
+    }
+
+    /// <summary>
+    /// Lowers an open line by <paramref name="units"/> channel units (a partial cancellation, e.g. a channel refund of some
+    /// units that never shipped). Removing every unit cancels the line instead, as <see cref="CancelLine"/> does.
+    /// The caller releases the matching reserved units.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is below 1 or above the line's quantity.</exception>
+    /// <exception cref="InvalidOperationException">The line is not open.</exception>
+    /// <exception cref="NotFoundException">No such line.</exception>
+    public void ReduceLine(OrderLineId lineId, int units, Instant now)
+    {
+        var line = FindLine(lineId);
+        if (line.Status != OrderLineStatus.Open) throw new InvalidOperationException($"Line {lineId} is {line.Status}: only an open line can be reduced.");
+        if (units < 1 || units > line.Quantity) throw new ArgumentOutOfRangeException(nameof(units), units, $"Line {lineId} has {line.Quantity} units; remove between 1 and {line.Quantity}.");
+        if (units == line.Quantity)
+        {
+            CancelLine(lineId, now);
+            return;
+        }
+        var from = line.Quantity;
+        line.Reduce(from - units);
+        _pendingEvents.Add(new OrderLineReduced(Id, lineId, from, line.Quantity, now));
     }
 
     /// <summary>
@@ -397,8 +435,8 @@ public sealed class OrderLine
     /// <summary>The mapped SKU, once validation resolved it.</summary>
     public Sku? Sku { get; internal set; }
 
-    /// <summary>Units ordered, in channel units (equal to base units unless the listing is a multi-pack).</summary>
-    public int Quantity { get; private init; }
+    /// <summary>Units ordered, in channel units (equal to base units unless the listing is a multi-pack); lowered by <see cref="Order.ReduceLine"/>.</summary>
+    public int Quantity { get; private set; }
 
     /// <summary>Base units per channel unit, from the listing's pack multiplier; 1 until mapped.</summary>
     public int UnitsPerChannelUnit { get; internal set; } = 1;
@@ -410,7 +448,7 @@ public sealed class OrderLine
     public Money? UnitPrice { get; private init; }
 
     /// <summary>Line amount, if known.</summary>
-    public Money? Amount { get; private init; }
+    public Money? Amount { get; private set; }
 
     /// <summary>The line's state.</summary>
     public OrderLineStatus Status { get; private set; }
@@ -428,6 +466,14 @@ public sealed class OrderLine
     };
 
     internal void Cancel() => Status = OrderLineStatus.Cancelled;
+
+    /// <summary>Lowers the quantity to <paramref name="quantity"/> (≥ 1) and the amount with it: unit price × quantity, or the old amount pro rata.</summary>
+    internal void Reduce(int quantity)
+    {
+        var old = Quantity;
+        Quantity = quantity;
+        Amount = UnitPrice is { } p ? p * quantity : Amount is { } a ? new Money(a.Amount / old * quantity, a.Currency) : null;
+    }
 
     internal void MarkShipped() => Status = OrderLineStatus.Shipped;
 

@@ -73,7 +73,18 @@ public sealed class OrderFulfilment
         if (open.Any(e => e.Reason != OrderExceptionReason.InsufficientInventory)) return new AllocationResult(order, null, null);
         if (order.OpenLines.Any(l => l.Sku is null)) throw new InvalidOperationException($"Order {orderId} has unmapped open lines: validate it before allocating.");
 
-        var demand = await ExpandDemandAsync(order, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DemandLine> demand;
+        try
+        {
+            demand = await ExpandDemandAsync(order, cancellationToken).ConfigureAwait(false);
+            if (demand.GroupBy(d => d.Sku).Any(g => g.Sum(d => (long)d.Quantity) > int.MaxValue)) throw new OverflowException();
+        }
+        catch (OverflowException)
+        {
+            var tooMany = await RaiseAsync(order.Id, OrderExceptionReason.InvalidQuantity, "lines",
+                "the order's units of one SKU (kits expanded) exceed the 2,147,483,647 a balance can hold", now, cancellationToken).ConfigureAwait(false);
+            return new AllocationResult(order, null, tooMany);
+        }
         if (demand.Count == 0) return new AllocationResult(order, null, null); // every line cancelled: nothing to reserve
         var request = await BuildRequestAsync(order, demand, now, null, cancellationToken).ConfigureAwait(false);
         RoutingDecision? decision = null;
@@ -175,7 +186,7 @@ public sealed class OrderFulfilment
     }
 
     /// <summary>Releases an allocated order to the floor (pick and pack).</summary>
-    /// <exception cref="InvalidOperationException">The order is held.</exception>
+    /// <exception cref="OrderHeldException">The order is held.</exception>
     public async Task<Order> ReleaseToFloorAsync(OrderId orderId, CancellationToken cancellationToken = default)
     {
         var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
@@ -188,15 +199,18 @@ public sealed class OrderFulfilment
     /// Ships the order's open lines. For a merchant-fulfilled order the reserved units leave on hand; for a
     /// marketplace-fulfilled order only the status is recorded.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A merchant order that is not allocated or has open exceptions.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The order's status cannot move to Shipped (already shipped, cancelled, returned).</exception>
+    /// <exception cref="OrderNotAllocatedException">A merchant order that is not allocated.</exception>
+    /// <exception cref="OrderHeldException">The order is held.</exception>
     public async Task<Order> ShipAsync(OrderId orderId, string reference, CancellationToken cancellationToken = default)
     {
         Guard.NotBlank(reference);
         var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        OrderStatusMachine.EnsureCanMove(order.Status, OrderStatus.Shipped, $"order {orderId}");
         if (order.FulfilmentChannel == FulfilmentChannel.Merchant)
         {
-            if (order.ReservationId is not { } res) throw new InvalidOperationException($"Order {orderId} is not allocated: OrderCore cannot ship what it has not allocated.");
-            if (order.IsHeld) throw new InvalidOperationException($"Order {orderId} is held and cannot ship.");
+            if (order.ReservationId is not { } res) throw new OrderNotAllocatedException(orderId.Value);
+            if (order.IsHeld) throw new OrderHeldException(orderId.Value, order.Holds[0].Reason.ToString());
             await _pool.ShipAsync(res, "order-shipped", reference, null, cancellationToken).ConfigureAwait(false);
         }
         order.Ship(_clock.GetCurrentInstant());
@@ -208,7 +222,9 @@ public sealed class OrderFulfilment
     /// Ships some open lines of an order (a partial shipment). For a merchant-fulfilled order each line's reserved units
     /// leave on hand; the rest of the reservation stays.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A merchant order that is not allocated or is held, or a line that is not open.</exception>
+    /// <exception cref="OrderNotAllocatedException">A merchant order that is not allocated.</exception>
+    /// <exception cref="OrderHeldException">The order is held.</exception>
+    /// <exception cref="InvalidOperationException">A line that is not open.</exception>
     public async Task<Order> ShipLinesAsync(OrderId orderId, IReadOnlyCollection<OrderLineId> lineIds, string reference, CancellationToken cancellationToken = default)
     {
         Guard.NotBlank(reference);
@@ -218,8 +234,8 @@ public sealed class OrderFulfilment
         order.ShipLines(lineIds, _clock.GetCurrentInstant());
         if (order.FulfilmentChannel == FulfilmentChannel.Merchant)
         {
-            if (reservation is not { } res) throw new InvalidOperationException($"Order {orderId} is not allocated: OrderCore cannot ship what it has not allocated.");
-            if (order.IsHeld) throw new InvalidOperationException($"Order {orderId} is held and cannot ship.");
+            if (reservation is not { } res) throw new OrderNotAllocatedException(orderId.Value);
+            if (order.IsHeld) throw new OrderHeldException(orderId.Value, order.Holds[0].Reason.ToString());
             await _pool.ShipLinesAsync(res, lineIds, "order-shipped", reference, cancellationToken).ConfigureAwait(false);
         }
         await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
@@ -286,6 +302,30 @@ public sealed class OrderFulfilment
         var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
         if (order.ReservationId is { } res) await _pool.ReleaseAsync(res, reason, order.Id.Value, lineId, cancellationToken).ConfigureAwait(false);
         order.CancelLine(lineId, _clock.GetCurrentInstant());
+        await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
+        return order;
+    }
+
+    /// <summary>
+    /// Lowers an open line by <paramref name="units"/> channel units (a partial cancellation) and releases the matching
+    /// reserved units, keeping the rest of the reservation; removing every unit cancels the line as
+    /// <see cref="CancelLineAsync"/> does.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is below 1 or above the line's quantity.</exception>
+    /// <exception cref="InvalidOperationException">The line is not open.</exception>
+    /// <exception cref="NotFoundException">The order or the line does not exist.</exception>
+    public async Task<Order> ReduceLineAsync(OrderId orderId, OrderLineId lineId, int units, string reason, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBlank(reason);
+        var order = await LoadAsync(orderId, cancellationToken).ConfigureAwait(false);
+        var line = order.Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new NotFoundException(nameof(OrderLine), lineId.ToString());
+        if (line.Status != OrderLineStatus.Open) throw new InvalidOperationException($"Line {lineId} is {line.Status}: only an open line can be reduced.");
+        if (units < 1 || units > line.Quantity) throw new ArgumentOutOfRangeException(nameof(units), units, $"Line {lineId} has {line.Quantity} units; remove between 1 and {line.Quantity}.");
+        if (units == line.Quantity) return await CancelLineAsync(orderId, lineId, reason, cancellationToken).ConfigureAwait(false);
+        var before = line.BaseUnits;
+        var after = checked((line.Quantity - units) * line.UnitsPerChannelUnit);
+        if (order.ReservationId is { } res) await _pool.ReleasePartOfLineAsync(res, lineId, before, after, reason, order.Id.Value, cancellationToken).ConfigureAwait(false);
+        order.ReduceLine(lineId, units, _clock.GetCurrentInstant());
         await SaveAndPublishAsync(order, cancellationToken).ConfigureAwait(false);
         return order;
     }

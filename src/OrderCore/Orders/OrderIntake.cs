@@ -135,6 +135,7 @@ public sealed class OrderIntake
             return new ValidationResult(true, []);
         }
         var problems = new List<(OrderExceptionReason Reason, string Field, string Detail)>();
+        var unitsBySku = new Dictionary<Sku, long>();
         for (var i = 0; i < order.Lines.Count; i++)
         {
             var line = order.Lines[i];
@@ -156,6 +157,14 @@ public sealed class OrderIntake
             if (line.Quantity < 1) problems.Add((OrderExceptionReason.InvalidQuantity, $"lines[{i}].quantity", "a live line needs at least one unit"));
             var product = await _catalog.GetProductAsync(order.Owner, r.Sku.Value, cancellationToken).ConfigureAwait(false);
             if (product?.IsBlocked == true) problems.Add((OrderExceptionReason.BlockedSku, $"lines[{i}].sku", $"SKU '{r.Sku}' is blocked"));
+            var units = (long)line.Quantity * r.PackMultiplier;
+            var skuTotal = unitsBySku.GetValueOrDefault(r.Sku.Value) + units;
+            unitsBySku[r.Sku.Value] = skuTotal;
+            if (skuTotal > int.MaxValue)
+            {
+                problems.Add((OrderExceptionReason.InvalidQuantity, $"lines[{i}].quantity",
+                    $"SKU '{r.Sku}' totals {skuTotal} base units on this order, more than the 2,147,483,647 a balance can hold"));
+            }
         }
         if (order.FulfilmentChannel == FulfilmentChannel.Merchant)
         {

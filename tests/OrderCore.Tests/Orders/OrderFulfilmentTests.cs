@@ -78,12 +78,12 @@ public sealed class OrderFulfilmentTests
     }
 
     [Fact]
-    public async Task ShipAsync_MerchantOrderNotAllocated_ThrowsInvalidOperation()
+    public async Task ShipAsync_MerchantOrderNotAllocated_ThrowsOrderNotAllocated()
     {
         await using var h = await StockedAsync(sku1: 1);
         var placed = await h.PlaceAsync(h.NewOrder().WithLine("SKU-1", 5));
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => h.Fulfilment.ShipAsync(placed.Order.Id, "S-1"));
+        var e = await Assert.ThrowsAsync<OrderNotAllocatedException>(() => h.Fulfilment.ShipAsync(placed.Order.Id, "S-1"));
 
         Assert.Contains("cannot ship what it has not allocated", e.Message, StringComparison.Ordinal);
         Assert.Equal(1, (await h.BalanceAsync("SKU-1")).OnHand);
@@ -231,8 +231,8 @@ public sealed class OrderFulfilmentTests
 
         var hold = Assert.Single(held.Holds);
         Assert.Equal((HoldReason.AddressVerification, "check unit number", TestIds.Start), (hold.Reason, hold.Note, hold.PlacedAt));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => h.Fulfilment.ReleaseToFloorAsync(placed.Order.Id));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => h.Fulfilment.ShipAsync(placed.Order.Id, "S-1"));
+        await Assert.ThrowsAsync<OrderHeldException>(() => h.Fulfilment.ReleaseToFloorAsync(placed.Order.Id));
+        await Assert.ThrowsAsync<OrderHeldException>(() => h.Fulfilment.ShipAsync(placed.Order.Id, "S-1"));
         Assert.Equal(1, (await h.BalanceAsync("SKU-1")).Reserved);
 
         var lifted = await h.Fulfilment.ReleaseHoldAsync(placed.Order.Id, HoldReason.AddressVerification);

@@ -144,7 +144,7 @@ public sealed partial class OrderStatusMachineTests
         if (from == OrderStatus.Received && to == OrderStatus.Shipped)
         {
             // Allowed by the table for marketplace orders only: a merchant order cannot ship what it has not allocated.
-            Assert.Throws<InvalidOperationException>(() => move(order));
+            Assert.Throws<OrderNotAllocatedException>(() => move(order));
             Assert.Equal(OrderStatus.Received, order.Status);
             return;
         }
@@ -212,12 +212,12 @@ public sealed partial class OrderStatusMachineTests
     }
 
     [Fact]
-    public void ReleaseToFloor_HeldOrder_ThrowsInvalidOperationAndStaysAllocated()
+    public void ReleaseToFloor_HeldOrder_ThrowsOrderHeldAndStaysAllocated()
     {
         var order = OrderIn(OrderStatus.Allocated);
         order.PlaceHold(HoldReason.Fraud, "manual review", Now);
 
-        var e = Assert.Throws<InvalidOperationException>(() => order.ReleaseToFloor(Now));
+        var e = Assert.Throws<OrderHeldException>(() => order.ReleaseToFloor(Now));
 
         Assert.Contains("held (Fraud)", e.Message, StringComparison.Ordinal);
         Assert.Equal(OrderStatus.Allocated, order.Status);
