@@ -6,7 +6,7 @@ using OrderCore.Routing;
 namespace OrderCore.Benchmarks;
 
 /// <summary>One pre-generated order: three distinct SKUs, 1 to 3 units each.</summary>
-/// <param name="Id">The reservation id (reused once the previous order with that id has shipped or released).</param>
+/// <param name="Id">The reservation id: unique within an iteration, and every iteration starts from a fresh store.</param>
 /// <param name="OrderId">The order id.</param>
 /// <param name="Reference">The reference document recorded on the ledger.</param>
 /// <param name="Lines">The reservation lines, for reserving directly.</param>

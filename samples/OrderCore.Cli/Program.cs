@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
@@ -48,7 +49,12 @@ public static class Program
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors) await stderr.WriteLineAsync("error: " + OneLine(error.Message)).ConfigureAwait(false);
+                // One error line: System.CommandLine often reports one mistake several ways (`ordercore frob`: no command
+                // and an unknown token); the one naming the first unknown token is the most useful.
+                var first = parse.UnmatchedTokens.Count > 0
+                    ? parse.Errors.FirstOrDefault(e => e.Message.Contains($"'{parse.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parse.Errors[0]
+                    : parse.Errors[0];
+                await stderr.WriteLineAsync("error: " + OneLine(first.Message)).ConfigureAwait(false);
                 await stderr.WriteLineAsync(Usage).ConfigureAwait(false);
                 return ExitUsage;
             }
@@ -79,7 +85,7 @@ public static class Program
     private static string OneLine(string message)
         => string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private static RootCommand BuildCommandLine(TextWriter stdout, TextWriter stderr, bool interactive)
+    private static Command BuildCommandLine(TextWriter stdout, TextWriter stderr, bool interactive)
     {
         var data = new Option<string?>("--data")
         {
@@ -112,30 +118,32 @@ public static class Program
         replay.SetAction(async (parse, ct) =>
         {
             var request = new ReplayRequest(
-                parse.GetValue(data),
-                parse.GetValue(stock),
-                parse.GetValue(amazon) ?? [],
-                parse.GetValue(wholesale),
+                PathArgument(parse.GetValue(data), "--data", "a folder path"),
+                PathArgument(parse.GetValue(stock), "--stock", "a file path"),
+                (parse.GetValue(amazon) ?? []).Select(f => PathArgument(f, "--amazon-orders", "a file path")!).ToArray(),
+                PathArgument(parse.GetValue(wholesale), "--wholesale", "a file path"),
                 ParseDate(parse.GetValue(from), "--from"),
                 ParseDate(parse.GetValue(to), "--to"),
-                parse.GetValue(summaryJson));
+                PathArgument(parse.GetValue(summaryJson), "--summary-json", "a file path"));
             if (request.From is { } f && request.To is { } t && f > t)
             {
                 throw new UsageException($"--from {Iso(f)} is after --to {Iso(t)}");
             }
-            return await ReplayAsync(request, stdout, interactive, ct).ConfigureAwait(false);
+            return await ReplayAsync(request, stdout, stderr, interactive, ct).ConfigureAwait(false);
         });
-        return new RootCommand("ordercore: the OrderCore console host.") { replay, Routing.RouteCommand.Build(stdout) };
+        // A plain command named "ordercore" rather than a RootCommand, whose name is the executable's
+        // ("OrderCore.Cli" under dotnet run): help then shows "ordercore replay". Help and version as a RootCommand has them.
+        return new Command("ordercore", "ordercore: the OrderCore console host.")
+        {
+            replay, Routing.RouteCommand.Build(stdout), new HelpOption(), new VersionOption(),
+        };
     }
 
-    private static async Task<int> ReplayAsync(ReplayRequest request, TextWriter stdout, bool interactive, CancellationToken ct)
+    private static async Task<int> ReplayAsync(ReplayRequest request, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken ct)
     {
+        if (request.SummaryJsonPath is { } target) CheckSummaryWritable(target);
         var inputs = ReplayInputs.Resolve(request);
-        if (request.SummaryJsonPath is { } target && Path.GetDirectoryName(Path.GetFullPath(target)) is { } folder && !Directory.Exists(folder))
-        {
-            throw new DataFileException(target, null, $"{target}: cannot write the summary (folder {folder} not found)");
-        }
-        var console = new SummaryConsole(stdout, interactive);
+        var console = new SummaryConsole(stdout, interactive, stderr);
         var summary = await console.WithProgressAsync(progress => ReplayRunner.RunAsync(inputs, request.From, request.To, progress, ct)).ConfigureAwait(false);
         console.Render(summary);
         if (request.SummaryJsonPath is { } path)
@@ -153,15 +161,52 @@ public static class Program
         return ExitOk;
     }
 
+    /// <summary>
+    /// Checks before replaying that the summary can be written: its folder exists, it is not a folder, and it can be
+    /// opened for writing (a file created for the check is deleted again).
+    /// </summary>
+    /// <exception cref="DataFileException">It cannot be written.</exception>
+    private static void CheckSummaryWritable(string target)
+    {
+        var full = Path.GetFullPath(target);
+        if (Directory.Exists(full)) throw new DataFileException(target, null, $"{target}: cannot write the summary (it is a folder)");
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+        {
+            throw new DataFileException(target, null, $"{target}: cannot write the summary (folder {folder} not found)");
+        }
+        try
+        {
+            using var probe = File.Exists(full)
+                ? new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)
+                : new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(target, null, $"{target}: cannot write the summary ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>A path option's value; a blank one is a usage error (<c>--data ""</c>).</summary>
+    private static string? PathArgument(string? text, string option, string what)
+        => text is null || !string.IsNullOrWhiteSpace(text) ? text : throw new UsageException($"{option} needs {what}");
+
+    /// <summary>The earliest and latest dates <c>--from</c>/<c>--to</c> accept: anything outside is a typo.</summary>
+    internal static readonly LocalDate EarliestDate = new(1900, 1, 1), LatestDate = new(2999, 12, 31);
+
     private static LocalDate? ParseDate(string? text, string option)
     {
         if (text is null) return null;
         var result = LocalDatePattern.Iso.Parse(text.Trim());
-        return result.Success ? result.Value : throw new UsageException($"{option} '{text}' is not a date in YYYY-MM-DD form");
+        if (!result.Success) throw new UsageException($"{option} '{text}' is not a date in YYYY-MM-DD form");
+        if (result.Value < EarliestDate || result.Value > LatestDate)
+        {
+            throw new UsageException($"{option} {text.Trim()} is out of range: give a date from {Iso(EarliestDate)} to {Iso(LatestDate)}");
+        }
+        return result.Value;
     }
 
     private static string Iso(LocalDate d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Bad arguments found after parsing (a malformed date, --from after --to).</summary>
-    private sealed class UsageException(string message) : Exception(message);
+    /// <summary>Bad arguments found after parsing (a malformed date, --from after --to, an empty window): exit code 2.</summary>
+    internal sealed class UsageException(string message) : Exception(message);
 }

@@ -19,11 +19,11 @@ namespace OrderCore.Adapters.Amazon;
 /// </para>
 /// <para>Mapping, per row (one order per <c>Order ID</c>, its lines in file order):</para>
 /// <list type="bullet">
-/// <item><c>Date</c> is <c>MM-DD-YY</c> (years 2000–2099), the seller's local date; <see cref="ChannelOrder.PlacedAt"/> is the start of that day in <see cref="AmazonOrderReportOptions.TimeZone"/>.</item>
+/// <item><c>Date</c> is <c>MM-DD-YY</c> (years 2000–2099) or <c>MM-DD-YYYY</c> (see <see cref="TryParseReportDate"/>), the seller's local date; <see cref="ChannelOrder.PlacedAt"/> is the start of that day in <see cref="AmazonOrderReportOptions.TimeZone"/>.</item>
 /// <item><c>Fulfilment</c> <c>Amazon</c> is <see cref="FulfilmentChannel.Marketplace"/> (FBA, including <c>Non-Amazon</c> multi-channel orders), <c>Merchant</c> is <see cref="FulfilmentChannel.Merchant"/>.</item>
 /// <item><c>Status</c> is recorded as <see cref="ChannelOrder.ChannelStatus"/>; <c>Cancelled</c> sets <see cref="ChannelOrder.IsCancelled"/>.</item>
 /// <item><c>Courier Status</c> <c>Cancelled</c> marks the line cancelled (a line-level cancellation).</item>
-/// <item><c>SKU</c> is the line's external (listing) SKU; <c>Style</c> and <c>Size</c> are kept as the alternate key.</item>
+/// <item><c>SKU</c> is the line's external (listing) SKU; <c>Style</c> and <c>Size</c> are kept as the alternate key. A SKU cell holding a spreadsheet error (<c>#N/A</c>, <c>#REF!</c>, …) is kept as it is: the row is still a real order line, and OrderCore's validation puts the order in the exception queue as <c>UnmappedSku</c> (no product has that SKU) for someone to fix. A blank SKU is resolved by OrderCore through (<c>Style</c>, <c>Size</c>), and is <c>UnmappedSku</c> when nothing matches.</item>
 /// <item><c>Qty</c> is a whole number ≥ 0 (<c>1.0</c> is 1). <c>Amount</c> is the line total in <c>currency</c> (blank currency: <see cref="AmazonOrderReportOptions.DefaultCurrency"/>); a blank amount is null.</item>
 /// <item><c>ship-city</c>, <c>ship-state</c>, <c>ship-postal-code</c>, <c>ship-country</c> make the ship-to through <see cref="Address.Create"/> (postal <c>400081.0</c> is <c>400081</c>); all blank is no address.</item>
 /// <item><c>ship-service-level</c> maps to <see cref="ServiceLevel"/> by name (<c>Standard</c>, <c>Expedited</c>, <c>Priority</c>, <c>NextDay</c>/<c>Next Day</c>, <c>SecondDay</c>/<c>Second Day</c>, <c>Scheduled</c>); blank or other values are <see cref="ServiceLevel.Standard"/>.</item>
@@ -32,9 +32,17 @@ namespace OrderCore.Adapters.Amazon;
 /// <para>
 /// A malformed row (blank <c>Order ID</c>, a <c>Date</c> that is not <c>MM-DD-YY</c>, a <c>Qty</c> that is not a
 /// whole number ≥ 0, an <c>Amount</c> that is not a number, an unknown <c>Fulfilment</c>, a currency or country that is
-/// not an ISO code, or a row whose <c>Date</c>, <c>Status</c> or <c>Fulfilment</c> contradicts the first row of the same
-/// order) is left out and reported in <see cref="AmazonOrderReport.RejectedRows"/>; the order keeps its other rows.
-/// The order-level fields (date, status, fulfilment, service level, ship-to, tags) come from the order's first accepted row.
+/// not an ISO code, a row whose <c>Date</c>, <c>Status</c> or <c>Fulfilment</c> contradicts the first row of the same
+/// order, a row with fewer cells than the header (<c>row has 5 cells, the header has 24</c>), or a row where a column the
+/// reader uses holds bytes that are not valid UTF-8 (<c>field 'SKU' holds bytes that are not valid UTF-8</c>)) is left out
+/// and reported in <see cref="AmazonOrderReport.RejectedRows"/>; the order keeps its other rows. Values quoted in a
+/// reason are cut to 80 characters. The order-level fields (date, status, fulfilment, service level, ship-to, tags)
+/// come from the order's first accepted row.
+/// </para>
+/// <para>
+/// A row may hold up to <see cref="MaxRowChars"/> characters; a longer row, an empty file (no header row) or a broken CSV
+/// structure is an <see cref="AmazonReportFormatException"/>. Bytes that are not valid UTF-8 are decoded as U+FFFD, and a
+/// U+FFFD in a used column rejects the row (one written literally in the file too).
 /// </para>
 /// </remarks>
 /// <threadsafety>Stateless; safe to call from many threads with separate readers.</threadsafety>
@@ -42,6 +50,20 @@ public static class AmazonOrderReportReader
 {
     /// <summary>The default channel id of Amazon orders: <c>amazon</c>.</summary>
     public static ChannelId DefaultChannel { get; } = ChannelId.From("amazon");
+
+    /// <summary>The most characters one row of a report may hold (8 Mi characters).</summary>
+    public const int MaxRowChars = 8 * 1024 * 1024;
+
+    private const string MaxRowCharsText = "8,388,608";
+
+    /// <summary>The most characters of a cell value quoted in a rejection reason; a longer value is cut.</summary>
+    internal const int MaxValueShown = 80;
+
+    /// <summary>
+    /// The key under which <see cref="ReadFiles"/> records, in an I/O exception's <see cref="Exception.Data"/>, the full
+    /// path of the file that could not be read.
+    /// </summary>
+    public const string FailedPathKey = "OrderCore.Adapters.Amazon.Path";
 
     /// <summary>The columns a report must have (matched after trimming, ignoring case).</summary>
     public static IReadOnlyList<string> RequiredColumns { get; } =
@@ -65,9 +87,18 @@ public static class AmazonOrderReportReader
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var row = 1;
+        var headerRead = false;
         try
         {
-            using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', OwnsReader = false });
+            using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = ',',
+                OwnsReader = false,
+                BufferSize = 64 * 1024,
+                MaxBufferSize = MaxRowChars,
+            });
+            headerRead = true;
             var columns = Columns.Resolve(csv, sourceName);
             var builder = new ReportBuilder(sourceName, options);
             while (csv.Read())
@@ -76,6 +107,16 @@ public static class AmazonOrderReportReader
                 builder.Add(new RowView(csv, columns), row);
             }
             return builder.Build(row - 1);
+        }
+        catch (CsvMissingHeadersException ex)
+        {
+            throw new AmazonReportFormatException(sourceName, null, 1, $"'{sourceName}' is empty: it has no header row", ex);
+        }
+        catch (CsvRecordTooLargeException ex)
+        {
+            var at = headerRead ? row + 1 : 1;
+            throw new AmazonReportFormatException(sourceName, null, at,
+                $"{sourceName}: row {at}{(headerRead ? "" : " (the header)")} is longer than {MaxRowCharsText} characters, the most one row may hold", ex);
         }
         catch (Exception ex) when (ex is CsvFormatException or CsvInvalidCharacterException or CsvRecordTooLargeException or CsvMissingHeadersException)
         {
@@ -119,8 +160,8 @@ public static class AmazonOrderReportReader
     /// <param name="paths">The files; duplicates are read once.</param>
     /// <param name="options">Owner, account, base version, time zone and default currency. Not modified.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="IOException">A file does not exist or cannot be read.</exception>
-    /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
+    /// <exception cref="IOException">A file does not exist or cannot be read; <see cref="Exception.Data"/>[<see cref="FailedPathKey"/>] holds its full path.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file may not be read; <see cref="Exception.Data"/>[<see cref="FailedPathKey"/>] holds its full path.</exception>
     /// <exception cref="AmazonReportFormatException">A file's header is missing, a required column is absent, or its CSV structure is broken.</exception>
     public static AmazonOrderReportSet ReadFiles(IEnumerable<string> paths, AmazonOrderReportOptions options)
     {
@@ -138,7 +179,15 @@ public static class AmazonOrderReportReader
                 TimeZone = options.TimeZone,
                 DefaultCurrency = options.DefaultCurrency,
             };
-            reports.Add(ReadFile(ordered[i], perFile));
+            try
+            {
+                reports.Add(ReadFile(ordered[i], perFile));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ex.Data[FailedPathKey] = ordered[i];
+                throw;
+            }
         }
         return new AmazonOrderReportSet(reports, Merge(reports));
     }
@@ -197,6 +246,19 @@ public static class AmazonOrderReportReader
         return true;
     }
 
+    /// <summary>A cell value as quoted in a rejection reason: cut to <see cref="MaxValueShown"/> characters, with <c>...</c> and its length.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    internal static string? Clip(string? value)
+        => value is null || value.Length <= MaxValueShown
+            ? value
+            : string.Create(CultureInfo.InvariantCulture, $"{value.AsSpan(0, MaxValueShown)}... ({value.Length:N0} characters)");
+
+    /// <summary>A reason written elsewhere (e.g. by <see cref="Quantity.TryParse"/>) with <paramref name="value"/> cut in it.</summary>
+    internal static string ClipIn(string reason, string? value)
+        => value is { Length: > MaxValueShown } && reason.Contains(value, StringComparison.Ordinal)
+            ? reason.Replace(value, Clip(value), StringComparison.Ordinal)
+            : reason;
+
     internal static ServiceLevel ParseServiceLevel(string? text)
     {
         var t = text?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
@@ -226,6 +288,13 @@ public static class AmazonOrderReportReader
         public const string PostalCode = "ship-postal-code";
         public const string Country = "ship-country";
         public const string B2B = "B2B";
+
+        /// <summary>Every column the reader uses, in header order of the usual report.</summary>
+        public static readonly string[] Used =
+        [
+            OrderId, Date, Status, Fulfilment, SalesChannel, ServiceLevel, Style, Sku, Size, CourierStatus, Qty, Currency,
+            Amount, City, State, PostalCode, Country, B2B,
+        ];
     }
 
     /// <summary>Column ordinals by name, found after trimming and ignoring case.</summary>
@@ -248,7 +317,7 @@ public static class AmazonOrderReportReader
                 if (!ordinals.ContainsKey(required))
                 {
                     throw new AmazonReportFormatException(sourceName, required, 1,
-                        $"{sourceName}: required column '{required}' is missing from the header.");
+                        $"{sourceName}: required column '{required}' is missing from the header");
                 }
             }
             return new Columns(ordinals);
@@ -267,6 +336,40 @@ public static class AmazonOrderReportReader
             var value = csv.GetString(i).Trim();
             return value.Length == 0 ? null : value;
         }
+
+        /// <summary>True when every cell of the row is blank.</summary>
+        public bool IsBlank
+        {
+            get
+            {
+                for (var i = 0; i < csv.RowFieldCount; i++)
+                {
+                    if (!string.IsNullOrWhiteSpace(csv.GetString(i))) return false;
+                }
+                return true;
+            }
+        }
+
+        /// <summary>When the row has fewer cells than the header: the first column it lacks and the reason; otherwise null.</summary>
+        public (string Column, string Reason)? ShortRow()
+        {
+            var cells = csv.RowFieldCount;
+            if (cells >= csv.FieldCount) return null;
+            var missing = csv.GetName(cells)?.Trim();
+            return (string.IsNullOrEmpty(missing) ? $"column {cells + 1}" : missing,
+                $"row has {cells} cell{(cells == 1 ? "" : "s")}, the header has {csv.FieldCount}");
+        }
+
+        /// <summary>The first of <paramref name="names"/> whose cell holds U+FFFD (bytes that were not valid UTF-8), or null.</summary>
+        public string? FindInvalidText(IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (columns[name] is not { } i || i >= csv.RowFieldCount) continue;
+                if (csv.GetString(i).Contains('\uFFFD', StringComparison.Ordinal)) return name;
+            }
+            return null;
+        }
     }
 
     private sealed class ReportBuilder(string sourceName, AmazonOrderReportOptions options)
@@ -277,6 +380,16 @@ public static class AmazonOrderReportReader
 
         public void Add(RowView r, int row)
         {
+            if (r.ShortRow() is { } shortRow && !r.IsBlank)
+            {
+                Reject(row, shortRow.Column, shortRow.Reason, Clip(r.Get(Col.OrderId)));
+                return;
+            }
+            if (r.FindInvalidText(Col.Used) is { } invalid)
+            {
+                Reject(row, invalid, $"field '{invalid}' holds bytes that are not valid UTF-8", invalid == Col.OrderId ? null : Clip(r.Get(Col.OrderId)));
+                return;
+            }
             var orderId = r.Get(Col.OrderId);
             if (orderId is null)
             {
@@ -286,7 +399,7 @@ public static class AmazonOrderReportReader
             var dateText = r.Get(Col.Date);
             if (!TryParseReportDate(dateText, out var date))
             {
-                Reject(row, Col.Date, dateText is null ? "Date is blank" : $"'{dateText}' is not a date in MM-DD-YY form", orderId);
+                Reject(row, Col.Date, dateText is null ? "Date is blank" : $"'{Clip(dateText)}' is not a date in MM-DD-YY form", orderId);
                 return;
             }
             var fulfilmentText = r.Get(Col.Fulfilment);
@@ -295,13 +408,13 @@ public static class AmazonOrderReportReader
             else if (string.Equals(fulfilmentText, "Merchant", StringComparison.OrdinalIgnoreCase)) fulfilment = FulfilmentChannel.Merchant;
             else
             {
-                Reject(row, Col.Fulfilment, fulfilmentText is null ? "Fulfilment is blank" : $"'{fulfilmentText}' is neither Amazon nor Merchant", orderId);
+                Reject(row, Col.Fulfilment, fulfilmentText is null ? "Fulfilment is blank" : $"'{Clip(fulfilmentText)}' is neither Amazon nor Merchant", orderId);
                 return;
             }
             var qtyText = r.Get(Col.Qty);
             if (!Quantity.TryParse(qtyText, out var qty, out var qtyError))
             {
-                Reject(row, Col.Qty, qtyError, orderId);
+                Reject(row, Col.Qty, ClipIn(qtyError, qtyText), orderId);
                 return;
             }
             var amountText = r.Get(Col.Amount);
@@ -310,7 +423,7 @@ public static class AmazonOrderReportReader
             {
                 if (!decimal.TryParse(amountText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var a))
                 {
-                    Reject(row, Col.Amount, $"'{amountText}' is not an amount", orderId);
+                    Reject(row, Col.Amount, $"'{Clip(amountText)}' is not an amount", orderId);
                     return;
                 }
                 amount = a;
@@ -319,13 +432,13 @@ public static class AmazonOrderReportReader
             var currency = options.DefaultCurrency;
             if (currencyText is not null && !CurrencyCode.TryFrom(currencyText, out currency))
             {
-                Reject(row, Col.Currency, $"'{currencyText}' is not an ISO 4217 currency code", orderId);
+                Reject(row, Col.Currency, $"'{Clip(currencyText)}' is not an ISO 4217 currency code", orderId);
                 return;
             }
             var country = r.Get(Col.Country);
             if (country is not null && (country.Length != 2 || !char.IsAsciiLetter(country[0]) || !char.IsAsciiLetter(country[1])))
             {
-                Reject(row, Col.Country, $"'{country}' is not an ISO 3166-1 alpha-2 country code", orderId);
+                Reject(row, Col.Country, $"'{Clip(country)}' is not an ISO 3166-1 alpha-2 country code", orderId);
                 return;
             }
             var status = r.Get(Col.Status);
@@ -334,17 +447,17 @@ public static class AmazonOrderReportReader
             {
                 if (pending.Date != date)
                 {
-                    Reject(row, Col.Date, $"Date {dateText} differs from the order's first row ({pending.Date:MM-dd-yy})", orderId);
+                    Reject(row, Col.Date, $"Date {Clip(dateText)} differs from the order's first row ({pending.Date:MM-dd-yy})", orderId);
                     return;
                 }
                 if (pending.Fulfilment != fulfilment)
                 {
-                    Reject(row, Col.Fulfilment, $"Fulfilment '{fulfilmentText}' differs from the order's first row", orderId);
+                    Reject(row, Col.Fulfilment, $"Fulfilment '{Clip(fulfilmentText)}' differs from the order's first row", orderId);
                     return;
                 }
                 if (!string.Equals(pending.Status, status, StringComparison.Ordinal))
                 {
-                    Reject(row, Col.Status, $"Status '{status}' differs from the order's first row ('{pending.Status}')", orderId);
+                    Reject(row, Col.Status, $"Status '{Clip(status)}' differs from the order's first row ('{Clip(pending.Status)}')", orderId);
                     return;
                 }
             }

@@ -8,6 +8,11 @@ namespace OrderCore.Cli.Input;
 /// <c>Sales Channel </c> is <c>Sales Channel</c>). Extra columns are ignored; a missing required column is a
 /// <see cref="DataFileException"/> naming the file and the column. Row numbers count the header as row 1.
 /// </summary>
+/// <remarks>
+/// A row may hold up to <see cref="MaxRowChars"/> characters (a longer one is a file error naming the row). Bytes that
+/// are not valid UTF-8 are decoded as U+FFFD; <see cref="FindInvalidText"/> finds them so that the readers reject the
+/// row (a U+FFFD written literally in the file is treated the same way).
+/// </remarks>
 internal sealed class CsvTable : IDisposable
 {
     private readonly CsvDataReader _csv;
@@ -19,6 +24,11 @@ internal sealed class CsvTable : IDisposable
         _csv = csv;
         _ordinals = ordinals;
     }
+
+    /// <summary>The most characters one row may hold (8 Mi): Sylvan's buffer grows up to this.</summary>
+    public const int MaxRowChars = 8 * 1024 * 1024;
+
+    private const string MaxRowCharsText = "8,388,608";
 
     /// <summary>The file name used in messages.</summary>
     public string FileName { get; }
@@ -51,7 +61,24 @@ internal sealed class CsvTable : IDisposable
         CsvDataReader csv;
         try
         {
-            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', OwnsReader = true });
+            csv = CsvDataReader.Create(text, new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = ',',
+                OwnsReader = true,
+                BufferSize = 64 * 1024,
+                MaxBufferSize = MaxRowChars,
+            });
+        }
+        catch (CsvMissingHeadersException ex)
+        {
+            text.Dispose();
+            throw new DataFileException(fileName, null, $"'{fileName}' is empty: it has no header row", ex);
+        }
+        catch (CsvRecordTooLargeException ex)
+        {
+            text.Dispose();
+            throw new DataFileException(fileName, null, $"{fileName}: row 1 (the header) is longer than {MaxRowCharsText} characters", ex);
         }
         catch (Exception ex) when (IsCsvError(ex))
         {
@@ -83,6 +110,10 @@ internal sealed class CsvTable : IDisposable
         {
             if (!_csv.Read()) return false;
         }
+        catch (CsvRecordTooLargeException ex)
+        {
+            throw new DataFileException(FileName, null, $"{FileName}: row {RowNumber + 1} is longer than {MaxRowCharsText} characters, the most one row may hold", ex);
+        }
         catch (Exception ex) when (IsCsvError(ex))
         {
             throw new DataFileException(FileName, null, $"{FileName}: the CSV is malformed near row {RowNumber + 1} ({ex.Message})", ex);
@@ -101,6 +132,36 @@ internal sealed class CsvTable : IDisposable
         var value = _csv.GetString(i).Trim();
         return value.Length == 0 ? null : value;
     }
+
+    /// <summary>
+    /// When the current row has fewer cells than the header: the reason (<c>row has 5 cells, the header has 24</c>) and
+    /// the first column it lacks. Null when the row is complete.
+    /// </summary>
+    public (string Column, string Reason)? ShortRow()
+    {
+        if (_csv.RowFieldCount >= _csv.FieldCount) return null;
+        var missing = _csv.GetName(_csv.RowFieldCount)?.Trim();
+        var cells = _csv.RowFieldCount;
+        return (string.IsNullOrEmpty(missing) ? $"column {cells + 1}" : missing,
+            $"row has {cells} cell{(cells == 1 ? "" : "s")}, the header has {_csv.FieldCount}");
+    }
+
+    /// <summary>
+    /// The first of <paramref name="columns"/> whose cell in the current row holds bytes that are not valid UTF-8 (decoded
+    /// as U+FFFD), or null.
+    /// </summary>
+    public string? FindInvalidText(IEnumerable<string> columns)
+    {
+        foreach (var column in columns)
+        {
+            if (!_ordinals.TryGetValue(column, out var i) || i >= _csv.RowFieldCount) continue;
+            if (_csv.GetString(i).Contains('\uFFFD', StringComparison.Ordinal)) return column;
+        }
+        return null;
+    }
+
+    /// <summary>The reason of a row rejected by <see cref="FindInvalidText"/>.</summary>
+    public static string InvalidTextReason(string column) => $"field '{column}' holds bytes that are not valid UTF-8";
 
     /// <summary>True when every cell of the current row is blank, ignoring <paramref name="except"/> (e.g. a pandas <c>index</c> column).</summary>
     public bool IsBlankRow(params string[] except)

@@ -33,7 +33,8 @@ internal sealed record StockSnapshot(string FileName, int Rows, IReadOnlyList<St
 /// <item>A blank SKU code, or a spreadsheet error literal as SKU code (<c>#REF!</c>, <c>#N/A</c>, <c>#VALUE!</c>, <c>#DIV/0!</c>, <c>#NAME?</c>, <c>#NULL!</c>, <c>#NUM!</c>), rejects the row.</item>
 /// <item>SKU codes are trimmed and compared ordinally (case-sensitive).</item>
 /// <item><c>Stock</c> is a whole number ≥ 0; <c>5.0</c> is 5. A blank, fractional, negative or non-numeric stock rejects the row.</item>
-/// <item>A SKU on several accepted rows is one item whose units are summed; its attributes come from its first row.</item>
+/// <item>A SKU on several accepted rows is one item whose units are summed; its attributes come from its first row. A row that would take a SKU's total past 2,147,483,647 units is rejected.</item>
+/// <item>A row with fewer cells than the header, or whose SKU code, design, stock, size, category or colour holds bytes that are not valid UTF-8, is rejected (all-blank rows are still "blank row").</item>
 /// </list>
 /// </remarks>
 internal static class StockReportReader
@@ -44,6 +45,9 @@ internal static class StockReportReader
     public const string SizeColumn = "Size";
     public const string CategoryColumn = "Category";
     public const string ColorColumn = "Color";
+
+    /// <summary>The columns the reader uses (checked for bytes that are not valid UTF-8).</summary>
+    private static readonly string[] Used = [SkuColumn, DesignColumn, StockColumn, SizeColumn, CategoryColumn, ColorColumn];
 
     /// <summary>The spreadsheet error values that stand in a cell whose formula broke.</summary>
     public static IReadOnlySet<string> SpreadsheetErrors { get; } =
@@ -72,6 +76,16 @@ internal static class StockReportReader
         while (table.Read())
         {
             rows++;
+            if (table.ShortRow() is { } shortRow && !table.IsBlankRow("index"))
+            {
+                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, shortRow.Column, shortRow.Reason));
+                continue;
+            }
+            if (table.FindInvalidText(Used) is { } invalid)
+            {
+                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, invalid, CsvTable.InvalidTextReason(invalid)));
+                continue;
+            }
             var code = table.Get(SkuColumn);
             if (code is null)
             {
@@ -85,16 +99,22 @@ internal static class StockReportReader
             }
             if (!Sku.TryFrom(code, out var sku))
             {
-                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, SkuColumn, $"SKU Code '{code}' is not a valid SKU (too long or has control characters)"));
+                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, SkuColumn, $"SKU Code '{CellText.Clip(code)}' is not a valid SKU (too long or has control characters)"));
                 continue;
             }
             if (!Quantity.TryParse(table.Get(StockColumn), out var units, out var error))
             {
-                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, StockColumn, "Stock " + error));
+                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, StockColumn, "Stock " + CellText.ClipIn(error, table.Get(StockColumn))));
                 continue;
             }
             if (items.TryGetValue(sku, out var existing))
             {
+                if ((long)existing.Units + units.Units > int.MaxValue)
+                {
+                    rejected.Add(new RejectedRow(table.FileName, table.RowNumber, StockColumn,
+                        $"Stock {units.Units}: the total of SKU '{CellText.Clip(code)}' would exceed 2,147,483,647 units"));
+                    continue;
+                }
                 items[sku] = existing with { Units = checked(existing.Units + units.Units), Rows = existing.Rows + 1 };
             }
             else

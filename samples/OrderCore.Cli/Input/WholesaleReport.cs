@@ -13,7 +13,10 @@ internal sealed record WholesaleOrder(ChannelOrder Order, LocalDate LocalDate, i
 
 /// <summary>The wholesale file as read for one window.</summary>
 /// <param name="FileName">The file name.</param>
-/// <param name="Rows">Rows of block 1 that were read: those dated inside the window, plus rejected ones.</param>
+/// <param name="Rows">
+/// Rows of block 1 that were read: those dated inside the window, plus those rejected because their date cannot be read
+/// (they cannot be placed in or out of the window). Rows dated outside the window and all-blank rows are not counted.
+/// </param>
 /// <param name="Orders">The orders, in the order of their first row.</param>
 /// <param name="Rejected">The refused rows.</param>
 internal sealed record WholesaleReport(string FileName, int Rows, IReadOnlyList<WholesaleOrder> Orders, IReadOnlyList<RejectedRow> Rejected);
@@ -58,7 +61,8 @@ internal sealed class WholesaleReportOptions
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item><c>DATE</c> is <c>MM-DD-YY</c>; only rows dated inside the window are read. A row whose date cannot be read is rejected (it cannot be placed in or out of the window); an all-blank row is skipped.</item>
+/// <item><c>DATE</c> is <c>MM-DD-YY</c> or <c>MM-DD-YYYY</c> (<see cref="AmazonOrderReportReader.TryParseReportDate"/>, as for Amazon); only rows dated inside the window are read. A row whose date cannot be read is rejected (it cannot be placed in or out of the window); an all-blank row is skipped.</item>
+/// <item>A row that is read but has fewer cells than the header, or whose date, customer, style, SKU, size, pieces, rate or amount holds bytes that are not valid UTF-8, is rejected.</item>
 /// <item>One order per (<c>DATE</c>, <c>CUSTOMER</c>), lines in file order, external id <c>yyyy-MM-dd/CUSTOMER</c>.</item>
 /// <item>A line's external SKU is <c>SKU</c>; when it is blank the core resolves (<c>Style</c>, <c>Size</c>) through the catalog's alternate key (trimmed, case-insensitive).</item>
 /// <item><c>PCS</c> is a whole number (<c>1.00</c> is 1); <c>GROSS AMT</c> is the line amount in INR, <c>RATE</c> the unit price.</item>
@@ -77,6 +81,9 @@ internal static class WholesaleReportReader
     public const string GrossColumn = "GROSS AMT";
 
     private static readonly string[] Required = [DateColumn, CustomerColumn, StyleColumn, SkuColumn, SizeColumn, PiecesColumn, GrossColumn];
+
+    /// <summary>The columns the reader uses (checked for bytes that are not valid UTF-8).</summary>
+    private static readonly string[] Used = [DateColumn, CustomerColumn, StyleColumn, SkuColumn, SizeColumn, PiecesColumn, RateColumn, GrossColumn];
 
     /// <exception cref="DataFileException">The file is missing or unreadable, or lacks a required column.</exception>
     public static WholesaleReport ReadFile(string path, DateInterval? window, WholesaleReportOptions options)
@@ -103,14 +110,24 @@ internal static class WholesaleReportReader
             var dateText = table.Get(DateColumn);
             if (string.Equals(dateText, "SKU", StringComparison.OrdinalIgnoreCase)) break; // end of block 1
             if (table.IsBlankRow("index")) continue;
-            if (!AmazonOrderReportReader.TryParseReportDate(dateText, out var date))
+            var dated = AmazonOrderReportReader.TryParseReportDate(dateText, out var date);
+            if (dated && (window is null || !window.Contains(date))) continue; // outside the window: not read
+            rows++;
+            if (table.ShortRow() is { } shortRow)
             {
-                rows++;
-                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, DateColumn, dateText is null ? "DATE is blank" : $"'{dateText}' is not a date in MM-DD-YY form"));
+                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, shortRow.Column, shortRow.Reason));
                 continue;
             }
-            if (window is null || !window.Contains(date)) continue;
-            rows++;
+            if (table.FindInvalidText(Used) is { } invalid)
+            {
+                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, invalid, CsvTable.InvalidTextReason(invalid)));
+                continue;
+            }
+            if (!dated)
+            {
+                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, DateColumn, dateText is null ? "DATE is blank" : $"'{CellText.Clip(dateText)}' is not a date in MM-DD-YY form"));
+                continue;
+            }
             var customer = table.Get(CustomerColumn);
             if (customer is null)
             {
@@ -119,7 +136,7 @@ internal static class WholesaleReportReader
             }
             if (!Quantity.TryParse(table.Get(PiecesColumn), out var pieces, out var error))
             {
-                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, PiecesColumn, "PCS " + error));
+                rejected.Add(new RejectedRow(table.FileName, table.RowNumber, PiecesColumn, "PCS " + CellText.ClipIn(error, table.Get(PiecesColumn))));
                 continue;
             }
             if (!TryAmount(table, GrossColumn, out var gross, rejected) || !TryAmount(table, RateColumn, out var rate, rejected)) continue;
@@ -171,7 +188,7 @@ internal static class WholesaleReportReader
             amount = value;
             return true;
         }
-        rejected.Add(new RejectedRow(table.FileName, table.RowNumber, column, $"{column} '{text}' is not an amount"));
+        rejected.Add(new RejectedRow(table.FileName, table.RowNumber, column, $"{column} '{CellText.Clip(text)}' is not an amount"));
         return false;
     }
 }

@@ -14,12 +14,20 @@ internal sealed class SummaryConsole
     /// <summary>Rejected rows listed per file; the rest are counted.</summary>
     public const int RejectedRowsListed = 10;
 
+    /// <summary>The most characters of a rejected row's field or reason shown in the table (the readers already cut the values they quote).</summary>
+    public const int MaxCellShown = 200;
+
     private readonly IAnsiConsole _console;
     private readonly bool _interactive;
+    private readonly TextWriter? _errors;
 
-    public SummaryConsole(TextWriter output, bool interactive)
+    /// <param name="output">Where the progress and the tables go.</param>
+    /// <param name="interactive">A terminal: progress bar, colours, rounded borders.</param>
+    /// <param name="errors">Where warnings go (<c>warning: …</c>, one line each); null drops them.</param>
+    public SummaryConsole(TextWriter output, bool interactive, TextWriter? errors = null)
     {
         _interactive = interactive;
+        _errors = errors;
         _console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
@@ -30,10 +38,10 @@ internal sealed class SummaryConsole
         if (!interactive) _console.Profile.Width = 120;
     }
 
-    /// <summary>Runs <paramref name="replay"/> with a progress bar (interactive) or one line per day (plain).</summary>
+    /// <summary>Runs <paramref name="replay"/> with a progress bar (interactive) or one line per day with orders (plain).</summary>
     public async Task<T> WithProgressAsync<T>(Func<IReplayProgress, Task<T>> replay)
     {
-        if (!_interactive) return await replay(new PlainProgress(_console)).ConfigureAwait(false);
+        if (!_interactive) return await replay(new PlainProgress(_console, Warn)).ConfigureAwait(false);
         T result = default!;
         await _console.Progress()
             .AutoClear(false)
@@ -41,7 +49,7 @@ internal sealed class SummaryConsole
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask("Reading files", autoStart: true, maxValue: 1);
-                result = await replay(new BarProgress(task)).ConfigureAwait(false);
+                result = await replay(new BarProgress(task, Warn)).ConfigureAwait(false);
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);
         return result;
@@ -87,7 +95,7 @@ internal sealed class SummaryConsole
         {
             _console.WriteLine($"Rejected rows of {f.Name}: {N(f.Rejected.Count)}{(f.Rejected.Count > RejectedRowsListed ? $" (first {RejectedRowsListed} listed)" : "")}");
             var rejected = NewTable(border, "Row", "Field", "Reason");
-            foreach (var r in f.Rejected.Take(RejectedRowsListed)) rejected.AddRow(Num(r.Row), Cell(r.Field), Cell(r.Reason));
+            foreach (var r in f.Rejected.Take(RejectedRowsListed)) rejected.AddRow(Num(r.Row), Cell(Clip(r.Field)), Cell(Clip(r.Reason)));
             if (f.Rejected.Count > RejectedRowsListed) rejected.AddRow(Cell("..."), Cell(""), Cell($"and {N(f.Rejected.Count - RejectedRowsListed)} more"));
             _console.Write(rejected);
         }
@@ -107,14 +115,26 @@ internal sealed class SummaryConsole
 
     private static Text Cell(string text) => new(text);
 
+    private static string Clip(string text) => text.Length <= MaxCellShown ? text : string.Concat(text.AsSpan(0, MaxCellShown), "...");
+
+    private void Warn(string message)
+    {
+        if (_errors is null) return;
+        var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        _errors.WriteLine("warning: " + line);
+        _errors.Flush();
+    }
+
     private static Text Num(long value) => new(N(value));
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Date(LocalDate d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed class PlainProgress(IAnsiConsole console) : IReplayProgress
+    private sealed class PlainProgress(IAnsiConsole console, Action<string> warn) : IReplayProgress
     {
+        public void Warning(string message) => warn(message);
+
         public void Started(int orders) => console.WriteLine($"Replaying {orders.ToString(CultureInfo.InvariantCulture)} orders");
 
         public void DayStarted(LocalDate day, int orders) => console.WriteLine($"  {Date(day)}: {orders.ToString(CultureInfo.InvariantCulture)} orders");
@@ -122,8 +142,10 @@ internal sealed class SummaryConsole
         public void OrderDone() { }
     }
 
-    private sealed class BarProgress(ProgressTask task) : IReplayProgress
+    private sealed class BarProgress(ProgressTask task, Action<string> warn) : IReplayProgress
     {
+        public void Warning(string message) => warn(message);
+
         public void Started(int orders)
         {
             task.MaxValue = Math.Max(orders, 1);

@@ -17,7 +17,7 @@ internal sealed record ReplayRequest(
 
 /// <summary>The files a replay reads.</summary>
 /// <param name="StockFile">The stock snapshot, or null for none.</param>
-/// <param name="AmazonFiles">The Amazon order reports (any order; the reader sorts them by file name).</param>
+/// <param name="AmazonFiles">The Amazon order reports (any order; the reader sorts them by file name, ordinal).</param>
 /// <param name="WholesaleFile">The wholesale file, or null for none.</param>
 /// <param name="Source">Where they come from, for the summary: the data folder, "demo data" or "files".</param>
 internal sealed record ReplayInputs(string? StockFile, IReadOnlyList<string> AmazonFiles, string? WholesaleFile, string Source)
@@ -33,12 +33,16 @@ internal sealed record ReplayInputs(string? StockFile, IReadOnlyList<string> Ama
     /// Resolves the files: each explicit file option wins; otherwise the file of that kind in <c>--data DIR</c>. With
     /// no input option at all, the demo data set is used. Without <c>--data</c>, a kind not given explicitly is not read.
     /// </summary>
-    /// <exception cref="DataFileException">The data folder does not exist, or holds no <c>Amazon Sale Report*.csv</c>.</exception>
+    /// <exception cref="DataFileException">The data folder does not exist (or is a file), or holds no <c>Amazon Sale Report*.csv</c>.</exception>
     public static ReplayInputs Resolve(ReplayRequest request)
     {
         var anyInput = request.DataDirectory is not null || request.StockFile is not null || request.AmazonFiles.Count > 0 || request.WholesaleFile is not null;
         var directory = request.DataDirectory ?? (anyInput ? null : DemoDirectory);
         var source = request.DataDirectory ?? (anyInput ? "files" : "demo data");
+        if (directory is not null && File.Exists(directory))
+        {
+            throw new DataFileException(directory, null, $"'{directory}' is a file, not a data folder");
+        }
         if (directory is not null && !Directory.Exists(directory))
         {
             throw new DataFileException(directory, null, $"{directory}: data folder not found");
@@ -48,7 +52,7 @@ internal sealed record ReplayInputs(string? StockFile, IReadOnlyList<string> Ama
         {
             amazon = Directory.GetFiles(directory, AmazonFilePattern)
                 .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal).ToArray();
+                .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToArray(); // as AmazonOrderReportReader.ReadFiles: by file name
             if (amazon.Count == 0)
             {
                 throw new DataFileException(directory, null, $"{Path.Combine(directory, AmazonFilePattern)}: no Amazon order report found");

@@ -17,8 +17,11 @@ internal interface IReplayProgress
     /// <summary>Called once, when the orders to replay are known.</summary>
     void Started(int orders);
 
-    /// <summary>Called when a day starts.</summary>
+    /// <summary>Called when a day that has orders starts (days without orders are skipped).</summary>
     void DayStarted(LocalDate day, int orders);
+
+    /// <summary>Called with a warning about the inputs (e.g. a suspiciously wide default window); the replay goes on.</summary>
+    void Warning(string message);
 
     /// <summary>Called after each order.</summary>
     void OrderDone();
@@ -101,6 +104,7 @@ internal sealed class ReplayRunner
         var stock = inputs.StockFile is null ? null : StockReportReader.ReadFile(inputs.StockFile);
         var amazon = ReadAmazon(inputs.AmazonFiles);
         var window = ResolveWindow(amazon, from, to);
+        if (WideWindowWarning(amazon, window, from, to) is { } wide) progress.Warning(wide);
         var wholesaleOptions = new WholesaleReportOptions
         {
             Owner = ReplaySettings.Owner,
@@ -147,21 +151,62 @@ internal sealed class ReplayRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var file = files.FirstOrDefault(f => !File.Exists(f)) ?? files[0];
+            // ReadFiles records the file that failed; without it (not expected), name the first one that is missing.
+            var file = ex.Data[AmazonOrderReportReader.FailedPathKey] as string ?? files.FirstOrDefault(f => !File.Exists(f)) ?? files[0];
             var what = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot be read: " + ex.Message;
             throw new DataFileException(Path.GetFileName(file), null, $"{file}: {what}", ex);
         }
     }
 
     /// <summary>The window: <c>--from</c>/<c>--to</c> where given, otherwise the first and last date of the Amazon orders.</summary>
+    /// <exception cref="Program.UsageException">Only one of <c>--from</c>/<c>--to</c> is given and the window it leaves is empty.</exception>
     private static DateInterval? ResolveWindow(AmazonOrderReportSet? amazon, LocalDate? from, LocalDate? to)
     {
         var dates = amazon?.Orders.Select(o => o.LocalDate).ToArray() ?? [];
         var start = from ?? (dates.Length > 0 ? dates.Min() : to);
         var end = to ?? (dates.Length > 0 ? dates.Max() : from);
-        if (start is null || end is null || start > end) return null;
+        if (start is null || end is null) return null;
+        if (start > end)
+        {
+            // --from and --to together were checked when parsing; here one of them met a default from the Amazon dates.
+            throw new Program.UsageException(from is { } f
+                ? $"the window is empty: --from {Iso(f)} is after the last order date {Iso(end.Value)} (give --to)"
+                : $"the window is empty: --to {Iso(end.Value)} is before the first order date {Iso(start.Value)} (give --from)");
+        }
         return new DateInterval(start.Value, end.Value);
     }
+
+    /// <summary>A default window wider than this many days gets a warning: one mistyped date can stretch it by decades.</summary>
+    internal const int WideWindowDays = 92;
+
+    /// <summary>
+    /// When the window takes a bound from the Amazon dates and the Amazon orders inside it span more than
+    /// <see cref="WideWindowDays"/> days, a one-line warning naming their earliest and latest dates and the outliers
+    /// (orders more than <see cref="WideWindowDays"/> days from the median order date, by file and row); otherwise null.
+    /// A wide window the user asked for with <c>--from</c> and <c>--to</c> gets no warning.
+    /// </summary>
+    private static string? WideWindowWarning(AmazonOrderReportSet? amazon, DateInterval? window, LocalDate? from, LocalDate? to)
+    {
+        if (window is null || amazon is null || (from is not null && to is not null)) return null;
+        var orders = amazon.Orders.Where(o => window.Contains(o.LocalDate)).OrderBy(o => o.LocalDate).ToArray();
+        if (orders.Length == 0) return null;
+        var days = Period.Between(orders[0].LocalDate, orders[^1].LocalDate, PeriodUnits.Days).Days + 1;
+        if (days <= WideWindowDays) return null;
+        var median = orders[orders.Length / 2].LocalDate;
+        var outliers = orders.Where(o => Math.Abs(Period.Between(median, o.LocalDate, PeriodUnits.Days).Days) > WideWindowDays).ToArray();
+        var text = $"the Amazon order dates span {Iso(orders[0].LocalDate)} to {Iso(orders[^1].LocalDate)} ({N(days)} days)";
+        if (outliers.Length > 0)
+        {
+            const int Listed = 5;
+            text += "; far from the others: " + string.Join(", ", outliers.Take(Listed).Select(o => $"{o.SourceName} row {o.FirstRowNumber} ({Iso(o.LocalDate)})"))
+                + (outliers.Length > Listed ? $" and {N(outliers.Length - Listed)} more" : "");
+        }
+        return text + "; check for mistyped dates, or give --from and --to";
+    }
+
+    private static string Iso(LocalDate d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string N(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Day by day; within a day, Amazon orders in file order, then wholesale orders in file order.</summary>
     private static List<(LocalDate Day, List<(ChannelOrder Order, FinalState State)> Orders)> Plan(DateInterval? window, AmazonOrderReportSet? amazon, WholesaleReport? wholesale)
@@ -170,7 +215,7 @@ internal sealed class ReplayRunner
         if (window is null) return plan;
         var amazonByDay = (amazon?.Orders ?? []).Where(o => window.Contains(o.LocalDate)).ToLookup(o => o.LocalDate);
         var wholesaleByDay = (wholesale?.Orders ?? []).Where(o => window.Contains(o.LocalDate)).ToLookup(o => o.LocalDate);
-        foreach (var day in window)
+        foreach (var day in amazonByDay.Select(g => g.Key).Union(wholesaleByDay.Select(g => g.Key)).Order()) // days with orders only
         {
             var orders = amazonByDay[day].Select(o => (o.Order, FinalStates.From(o.State)))
                 .Concat(wholesaleByDay[day].Select(o => (o.Order, FinalState.Shipped))) // no status column: an allocated wholesale order ships

@@ -53,6 +53,7 @@ public sealed partial class RoutingEngine
         var chosen = -1;
         if (rankIsPreference && t is null && then.Split.Kind != SplitKind.Allowed)
         {
+            if (cand.Length > 0) ws.Touch = Touch(inventory, ws, k, cand[0]);
             for (var i = 0; i < cand.Length && chosen < 0; i++)
             {
                 var loc = cand[i];
@@ -135,30 +136,36 @@ public sealed partial class RoutingEngine
             var loc = ws.TakeLoc[ti];
             var q = ws.TakeQty[ti];
             var sk = ws.LineSku[j];
-            var stock = ws.Stocks[sk]!;
+            var baseCell = ws.SkuBase[sk];
+            var skuLots = ws.SkuLots[sk];
+            var sku = lines[j].Sku;
             var locId = RuleSet.Compiled[loc].Id;
             for (var si = 0; si < statuses.Length && q > 0; si++)
             {
                 var cell = loc * s + statuses[si];
-                if (stock.Lots is not { } lots)
+                if (skuLots is null)
                 {
-                    var usable = stock.Cells[cell] - Drawn(ws, draws, sk, cell);
+                    var usable = inventory.Cells[baseCell + cell] - Drawn(ws, draws, sk, cell);
                     var take = Math.Min(q, usable);
                     if (take <= 0) continue;
                     Workspace.Grow(ref ws.Routed, routed);
-                    ws.Routed[routed++] = new RoutedLine(lines[j].Line, new BalanceKey(request.Owner, stock.Sku, locId, inventory.Statuses[statuses[si]]), take);
+                    Workspace.Grow(ref ws.RoutedLoc, routed);
+                    ws.RoutedLoc[routed] = loc;
+                    ws.Routed[routed++] = new RoutedLine(lines[j].Line, new BalanceKey(request.Owner, sku, locId, inventory.Statuses[statuses[si]]), take);
                     draws = AddDrawn(ws, draws, sk, cell, take);
                     q -= take;
                     continue;
                 }
-                for (var li = 0; li < lots.Length && q > 0; li++)
+                for (var li = 0; li < skuLots.Length && q > 0; li++)
                 {
-                    if (lots[li].Cell != cell) continue;
-                    var usable = Math.Max(lots[li].Available, 0) - Drawn(ws, draws, sk, -1 - li);
+                    if (skuLots[li].Cell != cell) continue;
+                    var usable = Math.Max(skuLots[li].Available, 0) - Drawn(ws, draws, sk, -1 - li);
                     var take = Math.Min(q, usable);
                     if (take <= 0) continue;
                     Workspace.Grow(ref ws.Routed, routed);
-                    ws.Routed[routed++] = new RoutedLine(lines[j].Line, new BalanceKey(request.Owner, stock.Sku, locId, inventory.Statuses[statuses[si]], lots[li].Lot), take);
+                    Workspace.Grow(ref ws.RoutedLoc, routed);
+                    ws.RoutedLoc[routed] = loc;
+                    ws.Routed[routed++] = new RoutedLine(lines[j].Line, new BalanceKey(request.Owner, sku, locId, inventory.Statuses[statuses[si]], skuLots[li].Lot), take);
                     draws = AddDrawn(ws, draws, sk, -1 - li, take);
                     q -= take;
                 }
@@ -172,7 +179,7 @@ public sealed partial class RoutingEngine
         var shipmentCount = 0;
         for (var i = 0; i < routed; i++)
         {
-            var loc = RuleSet.IndexOf(result[i].Key.Location);
+            var loc = ws.RoutedLoc[i];
             var seen = false;
             for (var x = 0; x < shipmentCount && !seen; x++) seen = ws.ShipmentLoc[x] == loc;
             if (seen) continue;
@@ -191,10 +198,10 @@ public sealed partial class RoutingEngine
             else
             {
                 var n = 0;
-                for (var i = 0; i < routed; i++) if (result[i].Key.Location == location.Id) n++;
+                for (var i = 0; i < routed; i++) if (ws.RoutedLoc[i] == loc) n++;
                 var part = new RoutedLine[n];
                 n = 0;
-                for (var i = 0; i < routed; i++) if (result[i].Key.Location == location.Id) part[n++] = result[i];
+                for (var i = 0; i < routed; i++) if (ws.RoutedLoc[i] == loc) part[n++] = result[i];
                 shipmentLines = part;
             }
             shipments[x] = new RoutedShipment(location.Id, then.WorkQueue, then.ShipMethod, date, shipmentLines);
@@ -207,6 +214,19 @@ public sealed partial class RoutingEngine
                 + $" ({shipmentCount} shipment{(shipmentCount == 1 ? "" : "s")}, rule '{rule.Name}')");
         }
         return new RoutingDecision(true, result, [], []) { Rule = rule.Name, Shipments = shipments };
+    }
+
+    /// <summary>Reads each SKU's cells at the first candidate so their cache misses overlap before the scan needs them.</summary>
+    private static int Touch(RoutingInventory inventory, Workspace ws, int k, int loc)
+    {
+        var all = inventory.Cells;
+        var at = loc * inventory.StatusCount;
+        var sum = 0;
+        for (var sk = 0; sk < k; sk++)
+        {
+            if (ws.SkuBase[sk] >= 0) sum += all[ws.SkuBase[sk] + at];
+        }
+        return sum;
     }
 
     private static int Drawn(Workspace ws, int draws, int sku, int cell)
@@ -300,14 +320,15 @@ internal readonly struct PlanContext
         var s = Inventory.StatusCount;
         var statuses = Rule.Statuses;
         var total = 0;
+        var all = Inventory.Cells;
         for (var sk = 0; sk < K; sk++)
         {
             var units = 0;
-            if (ws.Stocks[sk] is { } stock)
+            var b = ws.SkuBase[sk];
+            if (b >= 0)
             {
-                var cells = stock.Cells;
-                var baseCell = loc * s;
-                for (var i = 0; i < statuses.Length; i++) units += cells[baseCell + statuses[i]];
+                var baseCell = b + loc * s;
+                for (var i = 0; i < statuses.Length; i++) units += all[baseCell + statuses[i]];
             }
             ws.Avail[loc * K + sk] = units;
             total += units;
@@ -325,13 +346,14 @@ internal readonly struct PlanContext
         var negative = new List<string>();
         for (var sk = 0; sk < K; sk++)
         {
-            if (Ws.Stocks[sk] is not { } stock) continue;
+            if (Ws.SkuIdx[sk] is var index && index < 0) continue;
+            var stock = Inventory.StockAt(index);
             for (var st = 0; st < s; st++)
             {
                 var eligibleStatus = Rule.Statuses.Contains(st);
                 if (eligibleStatus && stock.Negative is { } n && n[loc * s + st] < 0) negative.Add($"{stock.Sku} has {n[loc * s + st]} available in {Inventory.Statuses[st]}, counted as 0");
                 if (eligibleStatus) continue;
-                var units = stock.Cells[loc * s + st];
+                var units = Inventory.Cells[Ws.SkuBase[sk] + loc * s + st];
                 if (units > 0) other.Add($"{stock.Sku} {units} in {Inventory.Statuses[st]}");
             }
         }

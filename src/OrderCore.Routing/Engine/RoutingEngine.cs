@@ -39,7 +39,6 @@ public sealed class RoutingEngineOptions
 /// <threadsafety>Immutable; safe to route with from many threads at once.</threadsafety>
 public sealed partial class RoutingEngine : IOrderRouter
 {
-    private const string Failed = "";
     private readonly IGeoResolver _geo;
 
     /// <summary>Creates the engine.</summary>
@@ -101,15 +100,15 @@ public sealed partial class RoutingEngine : IOrderRouter
         var t = trace ? new Tracer() : null;
         var k = PrepareDemand(request, inventory, ws, t);
 
+        var facts = new RequestFacts(request, RuleSet.UsesTags, ws);
         string? lastUnfillable = null;
         var anyMatched = false;
         RoutingShortage[]? lastShortages = null;
         foreach (var rule in RuleSet.CompiledRules)
         {
-            var fails = Fails(rule, request, t is not null);
-            if (fails is not null)
+            if (!Matches(rule, request, in facts, ws))
             {
-                t?.Rules.Add(new RuleTrace(rule.Name, false, fails));
+                t?.Rules.Add(new RuleTrace(rule.Name, false, Explain(rule, request) ?? "no match"));
                 continue;
             }
             anyMatched = true;
@@ -156,21 +155,32 @@ public sealed partial class RoutingEngine : IOrderRouter
     }
 
     /// <summary>Sums demand per SKU and groups kit lines; returns the number of distinct SKUs.</summary>
+    /// <remarks>
+    /// The SKU lookups are done in phases over all lines (hash every SKU, then probe every slot, then compare keys), so
+    /// the cache misses of different lines overlap instead of queueing one behind the other: with 100k SKUs they, not
+    /// the arithmetic, are most of the cost.
+    /// </remarks>
     private static int PrepareDemand(RoutingRequest request, RoutingInventory inventory, Workspace ws, Tracer? t)
     {
         var lines = request.Lines;
         var d = lines.Count;
         ws.EnsureDemand(d);
+        for (var i = 0; i < d; i++)
+        {
+            var line = lines[i];
+            if (line.Quantity < 1) throw new ArgumentException($"Demand line {i} ({line.Sku}) needs a quantity of at least 1, not {line.Quantity}.", nameof(request));
+            ws.LineHash[i] = line.Sku.GetHashCode();
+        }
         var k = 0;
         var items = 0;
         for (var i = 0; i < d; i++)
         {
             var line = lines[i];
-            if (line.Quantity < 1) throw new ArgumentException($"Demand line {i} ({line.Sku}) needs a quantity of at least 1, not {line.Quantity}.", nameof(request));
+            var hash = ws.LineHash[i];
             var s = -1;
             for (var j = 0; j < k; j++)
             {
-                if (ws.Skus[j] == line.Sku)
+                if (ws.SkuHash[j] == hash && ws.Skus[j] == line.Sku)
                 {
                     s = j;
                     break;
@@ -180,7 +190,7 @@ public sealed partial class RoutingEngine : IOrderRouter
             {
                 s = k++;
                 ws.Skus[s] = line.Sku;
-                ws.Stocks[s] = inventory.Find(line.Sku);
+                ws.SkuHash[s] = hash;
                 ws.Need[s] = 0;
             }
             ws.Need[s] = checked(ws.Need[s] + line.Quantity);
@@ -200,6 +210,14 @@ public sealed partial class RoutingEngine : IOrderRouter
             }
             ws.LineItem[i] = item < 0 ? items++ : item;
         }
+        ws.Touch = inventory.Prefetch(ws.SkuHash, k);
+        for (var s = 0; s < k; s++)
+        {
+            var index = inventory.Lookup(ws.Skus[s], ws.SkuHash[s], out var hasLots);
+            ws.SkuIdx[s] = index;
+            ws.SkuBase[s] = index < 0 ? -1 : index * inventory.CellsPerSku;
+            ws.SkuLots[s] = hasLots ? inventory.StockAt(index).Lots : null;
+        }
         if (t is not null)
         {
             for (var s = 0; s < k; s++)
@@ -212,8 +230,84 @@ public sealed partial class RoutingEngine : IOrderRouter
         return k;
     }
 
-    /// <summary>The first condition of <paramref name="rule"/> that fails for the request, or null when all hold.</summary>
-    private static string? Fails(CompiledRule rule, RoutingRequest r, bool explain)
+    /// <summary>
+    /// True when every condition of <paramref name="rule"/> holds. The hot path: no strings are built (the same checks as
+    /// <see cref="Explain"/>, which explains a failure for traces; tests compare the two).
+    /// </summary>
+    private static bool Matches(CompiledRule rule, RoutingRequest r, in RequestFacts facts, Workspace ws)
+    {
+        if (rule.FcMask != 0 && (rule.FcMask & facts.FcBit) == 0) return false;
+        if (rule.ServiceMask != 0 && (rule.ServiceMask & facts.ServiceBit) == 0) return false;
+        var w = rule.When;
+        if (rule.Channels.Length > 0)
+        {
+            var ok = false;
+            var channels = rule.Channels;
+            var hashes = rule.ChannelHashes;
+            for (var i = 0; i < channels.Length; i++)
+            {
+                if (hashes[i] == facts.ChannelHash && channels[i].Channel == r.Channel && (channels[i].Account is null || channels[i].Account == r.Account))
+                {
+                    ok = true;
+                    break;
+                }
+            }
+            if (!ok) return false;
+        }
+        if (rule.Countries.Length > 0 && !ContainsIgnoreCase(rule.Countries, r.ShipTo?.CountryCode)) return false;
+        if (rule.Regions.Length > 0 && !RegionMatches(rule.Regions, r.ShipTo)) return false;
+        if (rule.PostalPrefixes.Length > 0)
+        {
+            var postal = r.ShipTo?.PostalCode;
+            if (postal is null) return false;
+            var ok = false;
+            foreach (var p in rule.PostalPrefixes)
+            {
+                if (postal.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+                {
+                    ok = true;
+                    break;
+                }
+            }
+            if (!ok) return false;
+        }
+        for (var i = 0; i < rule.TagsAll.Length; i++)
+        {
+            if (!facts.HasTag(r.Tags, rule.TagsAll[i], rule.TagsAllHashes[i], ws)) return false;
+        }
+        if (rule.TagsAny.Length > 0)
+        {
+            var ok = false;
+            for (var i = 0; i < rule.TagsAny.Length && !ok; i++) ok = facts.HasTag(r.Tags, rule.TagsAny[i], rule.TagsAnyHashes[i], ws);
+            if (!ok) return false;
+        }
+        for (var i = 0; i < rule.TagsNone.Length; i++)
+        {
+            if (facts.HasTag(r.Tags, rule.TagsNone[i], rule.TagsNoneHashes[i], ws)) return false;
+        }
+        if (w.OrderValue is { } range)
+        {
+            if (r.OrderValue is not { } value || value.Currency != range.Currency) return false;
+            if ((range.Min is { } min && value.Amount < min) || (range.Max is { } max && value.Amount > max)) return false;
+        }
+        if (w.MinLines is not null || w.MaxLines is not null)
+        {
+            var n = r.EffectiveLineCount;
+            if ((w.MinLines is { } lo && n < lo) || (w.MaxLines is { } hi && n > hi)) return false;
+        }
+        if (w.ShipByWithin is { } within)
+        {
+            if (r.ShipBy is not { } shipBy || r.AsOf is not { } asOf || shipBy - asOf > within) return false;
+        }
+        foreach (var a in rule.Attributes)
+        {
+            if (!AttributeHolds(a, r)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>For traces: the first condition of <paramref name="rule"/> that fails for the request, in words, or null when all hold (the cold twin of <see cref="Matches"/>).</summary>
+    private static string? Explain(CompiledRule rule, RoutingRequest r)
     {
         var w = rule.When;
         if (rule.Channels.Length > 0)
@@ -227,20 +321,20 @@ public sealed partial class RoutingEngine : IOrderRouter
                     break;
                 }
             }
-            if (!ok) return explain ? $"when.channels: {r.Channel}/{r.Account} not in [{string.Join(", ", rule.Channels.Select(c => c.Account is null ? c.Channel.ToString() : $"{c.Channel}/{c.Account}"))}]" : Failed;
+            if (!ok) return $"when.channels: {r.Channel}/{r.Account} not in [{string.Join(", ", rule.Channels.Select(c => c.Account is null ? c.Channel.ToString() : $"{c.Channel}/{c.Account}"))}]";
         }
-        if (w.FulfilmentChannel is { } fc && fc != r.FulfilmentChannel) return explain ? $"when.fulfilment_channel: {r.FulfilmentChannel} is not {fc}" : Failed;
+        if (w.FulfilmentChannel is { } fc && fc != r.FulfilmentChannel) return $"when.fulfilment_channel: {r.FulfilmentChannel} is not {fc}";
         if (rule.ServiceMask != 0 && !CompiledRule.HasServiceLevel(rule.ServiceMask, r.ServiceLevel))
         {
-            return explain ? $"when.service_levels: {r.ServiceLevel} not in [{string.Join(", ", w.ServiceLevels)}]" : Failed;
+            return $"when.service_levels: {r.ServiceLevel} not in [{string.Join(", ", w.ServiceLevels)}]";
         }
         if (rule.Countries.Length > 0 && !ContainsIgnoreCase(rule.Countries, r.ShipTo?.CountryCode))
         {
-            return explain ? $"when.destination.countries: {r.ShipTo?.CountryCode ?? "(none)"} not in [{string.Join(", ", rule.Countries)}]" : Failed;
+            return $"when.destination.countries: {r.ShipTo?.CountryCode ?? "(none)"} not in [{string.Join(", ", rule.Countries)}]";
         }
         if (rule.Regions.Length > 0 && !RegionMatches(rule.Regions, r.ShipTo))
         {
-            return explain ? $"when.destination.regions: {r.ShipTo?.CountryCode ?? "?"}/{r.ShipTo?.Region ?? "(none)"} not in [{string.Join(", ", w.Regions)}]" : Failed;
+            return $"when.destination.regions: {r.ShipTo?.CountryCode ?? "?"}/{r.ShipTo?.Region ?? "(none)"} not in [{string.Join(", ", w.Regions)}]";
         }
         if (rule.PostalPrefixes.Length > 0)
         {
@@ -257,13 +351,13 @@ public sealed partial class RoutingEngine : IOrderRouter
                     }
                 }
             }
-            if (!ok) return explain ? $"when.destination.postal_prefixes: {postal ?? "(none)"} starts with none of [{string.Join(", ", rule.PostalPrefixes)}]" : Failed;
+            if (!ok) return $"when.destination.postal_prefixes: {postal ?? "(none)"} starts with none of [{string.Join(", ", rule.PostalPrefixes)}]";
         }
         if (rule.TagsAll.Length > 0)
         {
             foreach (var tag in rule.TagsAll)
             {
-                if (!HasTag(r.Tags, tag)) return explain ? $"when.tags.all: tag '{tag}' missing" : Failed;
+                if (!HasTag(r.Tags, tag)) return $"when.tags.all: tag '{tag}' missing";
             }
         }
         if (rule.TagsAny.Length > 0)
@@ -277,33 +371,33 @@ public sealed partial class RoutingEngine : IOrderRouter
                     break;
                 }
             }
-            if (!ok) return explain ? $"when.tags.any: none of [{string.Join(", ", rule.TagsAny)}]" : Failed;
+            if (!ok) return $"when.tags.any: none of [{string.Join(", ", rule.TagsAny)}]";
         }
         foreach (var tag in rule.TagsNone)
         {
-            if (HasTag(r.Tags, tag)) return explain ? $"when.tags.none: has tag '{tag}'" : Failed;
+            if (HasTag(r.Tags, tag)) return $"when.tags.none: has tag '{tag}'";
         }
         if (w.OrderValue is { } range)
         {
-            if (r.OrderValue is not { } value || value.Currency != range.Currency) return explain ? $"when.order_value: value {(r.OrderValue?.ToString() ?? "unknown")} is not in {range.Currency}" : Failed;
+            if (r.OrderValue is not { } value || value.Currency != range.Currency) return $"when.order_value: value {(r.OrderValue?.ToString() ?? "unknown")} is not in {range.Currency}";
             if ((range.Min is { } min && value.Amount < min) || (range.Max is { } max && value.Amount > max))
             {
-                return explain ? $"when.order_value: {value} outside [{range.Min?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {range.Max?.ToString(CultureInfo.InvariantCulture) ?? "-"}]" : Failed;
+                return $"when.order_value: {value} outside [{range.Min?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {range.Max?.ToString(CultureInfo.InvariantCulture) ?? "-"}]";
             }
         }
         if (w.MinLines is not null || w.MaxLines is not null)
         {
             var n = r.EffectiveLineCount;
-            if ((w.MinLines is { } lo && n < lo) || (w.MaxLines is { } hi && n > hi)) return explain ? $"when.line_count: {n} lines outside [{w.MinLines?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {w.MaxLines?.ToString(CultureInfo.InvariantCulture) ?? "-"}]" : Failed;
+            if ((w.MinLines is { } lo && n < lo) || (w.MaxLines is { } hi && n > hi)) return $"when.line_count: {n} lines outside [{w.MinLines?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {w.MaxLines?.ToString(CultureInfo.InvariantCulture) ?? "-"}]";
         }
         if (w.ShipByWithin is { } within)
         {
-            if (r.ShipBy is not { } shipBy || r.AsOf is not { } asOf) return explain ? "when.ship_by_within: the order has no ship-by (or the request no as-of instant)" : Failed;
-            if (shipBy - asOf > within) return explain ? $"when.ship_by_within: ship-by is {Hours(shipBy - asOf)} h away, more than {Hours(within)} h" : Failed;
+            if (r.ShipBy is not { } shipBy || r.AsOf is not { } asOf) return "when.ship_by_within: the order has no ship-by (or the request no as-of instant)";
+            if (shipBy - asOf > within) return $"when.ship_by_within: ship-by is {Hours(shipBy - asOf)} h away, more than {Hours(within)} h";
         }
         foreach (var a in rule.Attributes)
         {
-            if (!AttributeHolds(a, r)) return explain ? $"when.sku_attributes: {a.Match.ToString().ToLowerInvariant()} line(s) with {a.Name}{(a.Values.Count == 0 ? "" : " in [" + string.Join(", ", a.Values) + "]")} does not hold" : Failed;
+            if (!AttributeHolds(a, r)) return $"when.sku_attributes: {a.Match.ToString().ToLowerInvariant()} line(s) with {a.Name}{(a.Values.Count == 0 ? "" : " in [" + string.Join(", ", a.Values) + "]")} does not hold";
         }
         return null;
     }
@@ -344,7 +438,7 @@ public sealed partial class RoutingEngine : IOrderRouter
     {
         for (var i = 0; i < tags.Count; i++)
         {
-            if (string.Equals(tags[i]?.Trim(), tag, StringComparison.OrdinalIgnoreCase)) return true;
+            if (tags[i] is { } t && t.AsSpan().Trim().Equals(tag, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
@@ -378,4 +472,39 @@ public sealed partial class RoutingEngine : IOrderRouter
 
     private static string DescribeShortages(RoutingShortage[] shortages)
         => shortages.Length == 0 ? "no eligible location" : string.Join("; ", shortages.Select(s => $"{s.Sku} needs {s.Requested}, best location has {s.BestAvailable}"));
+}
+
+/// <summary>Facts of a request computed once per routing call, for cheap rule rejection.</summary>
+internal readonly struct RequestFacts
+{
+    public RequestFacts(RoutingRequest request, bool hashTags, Workspace ws)
+    {
+        FcBit = 1 << (int)request.FulfilmentChannel;
+        ServiceBit = 1 << (int)request.ServiceLevel;
+        ChannelHash = request.Channel.GetHashCode();
+        TagCount = 0;
+        if (!hashTags) return;
+        var tags = request.Tags;
+        Workspace.Grow(ref ws.TagHashes, tags.Count);
+        for (var i = 0; i < tags.Count; i++) ws.TagHashes[i] = tags[i] is { } t ? CompiledRule.TagHash(t) : 0;
+        TagCount = tags.Count;
+    }
+
+    public int FcBit { get; }
+
+    public int ServiceBit { get; }
+
+    public int ChannelHash { get; }
+
+    public int TagCount { get; }
+
+    /// <summary>True when the request carries <paramref name="tag"/> (trimmed, case-insensitive).</summary>
+    public bool HasTag(IReadOnlyList<string> tags, string tag, int hash, Workspace ws)
+    {
+        for (var i = 0; i < TagCount; i++)
+        {
+            if (ws.TagHashes[i] == hash && tags[i].AsSpan().Trim().Equals(tag, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
 }

@@ -20,17 +20,33 @@ namespace OrderCore.Routing.Engine;
 /// <threadsafety>Concurrent reads (routing) are safe; <see cref="Apply"/> must not run concurrently with anything else.</threadsafety>
 public sealed class RoutingInventory
 {
-    private readonly Dictionary<Sku, SkuStock> _stock;
     private readonly Dictionary<InventoryStatus, int> _statusIndex;
+    private readonly Entry[] _table;
+    private readonly int _mask;
+    private readonly SkuStock[] _skus;
 
-    private RoutingInventory(RoutingRuleSet ruleSet, OwnerId owner, InventoryStatus[] statuses, Dictionary<InventoryStatus, int> statusIndex, Dictionary<Sku, SkuStock> stock)
+    private RoutingInventory(RoutingRuleSet ruleSet, OwnerId owner, InventoryStatus[] statuses, Dictionary<InventoryStatus, int> statusIndex, SkuStock[] skus, int[] cells)
     {
         RuleSet = ruleSet;
         Owner = owner;
         Statuses = statuses;
         _statusIndex = statusIndex;
-        _stock = stock;
         StatusCount = statuses.Length;
+        CellsPerSku = ruleSet.Compiled.Length * statuses.Length;
+        _skus = skus;
+        Cells = cells;
+        // Open addressing, linear probing, load ≤ 1/2: one probe reads the hash, the key and the index from one entry.
+        var capacity = 4;
+        while (capacity < skus.Length * 2) capacity *= 2;
+        _table = new Entry[capacity];
+        _mask = capacity - 1;
+        for (var i = 0; i < skus.Length; i++)
+        {
+            var hash = skus[i].Sku.GetHashCode();
+            var slot = hash & _mask;
+            while (_table[slot].Index1 != 0) slot = (slot + 1) & _mask;
+            _table[slot] = new Entry(hash, i + 1, skus[i].Lots is not null, skus[i].Sku.Value);
+        }
     }
 
     /// <summary>The rule set the snapshot is indexed for.</summary>
@@ -43,9 +59,15 @@ public sealed class RoutingInventory
     public IReadOnlyList<InventoryStatus> Statuses { get; }
 
     /// <summary>The number of SKUs with at least one balance at a known location.</summary>
-    public int SkuCount => _stock.Count;
+    public int SkuCount => _skus.Length;
 
     internal int StatusCount { get; }
+
+    /// <summary>Cells per SKU: locations × statuses.</summary>
+    internal int CellsPerSku { get; }
+
+    /// <summary>Usable units of every SKU: cell <c>sku × CellsPerSku + location × StatusCount + status</c>.</summary>
+    internal int[] Cells { get; }
 
     /// <summary>Indexes <paramref name="balances"/> of <paramref name="owner"/> for <paramref name="ruleSet"/>.</summary>
     /// <exception cref="ArgumentException">A balance belongs to another owner, or the owner is the default value.</exception>
@@ -59,10 +81,20 @@ public sealed class RoutingInventory
         var statusIndex = new Dictionary<InventoryStatus, int>();
         for (var i = 0; i < statuses.Count; i++) statusIndex[statuses[i]] = i;
         var extra = new SortedSet<InventoryStatus>();
+        var skuIndex = new Dictionary<Sku, int>();
+        var skuList = new List<SkuStock>();
+        HashSet<int>? lotTracked = null;
         foreach (var b in list)
         {
             if (b.Key.Owner != owner) throw new ArgumentException($"Balance {b.Key} belongs to another owner than {owner}.", nameof(balances));
             if (!statusIndex.ContainsKey(b.Key.Status)) extra.Add(b.Key.Status);
+            if (ruleSet.IndexOf(b.Key.Location) < 0) continue;
+            if (!skuIndex.TryGetValue(b.Key.Sku, out var index))
+            {
+                skuIndex[b.Key.Sku] = index = skuList.Count;
+                skuList.Add(new SkuStock(b.Key.Sku));
+            }
+            if (b.Key.Lot is not null) (lotTracked ??= new HashSet<int>()).Add(index);
         }
         // Other statuses in ordinal order, so the index (and traces) do not depend on the order balances come in.
         foreach (var st in extra)
@@ -71,53 +103,55 @@ public sealed class RoutingInventory
             statuses.Add(st);
         }
         var s = statuses.Count;
-        var l = ruleSet.Compiled.Length;
-        var stock = new Dictionary<Sku, SkuStock>();
-        var lots = new Dictionary<Sku, List<LotEntry>>();
+        var perSku = checked(ruleSet.Compiled.Length * s);
+        var cells = new int[checked(skuList.Count * perSku)];
+        var lots = new Dictionary<int, List<LotEntry>>();
         foreach (var b in list)
         {
             var loc = ruleSet.IndexOf(b.Key.Location);
             if (loc < 0) continue;
-            if (!stock.TryGetValue(b.Key.Sku, out var st)) stock[b.Key.Sku] = st = new SkuStock(b.Key.Sku, new int[l * s]);
+            var index = skuIndex[b.Key.Sku];
+            var stock = skuList[index];
             var cell = loc * s + statusIndex[b.Key.Status];
-            st.Cells[cell] = checked(st.Cells[cell] + Math.Max(b.Available, 0));
+            cells[index * perSku + cell] = checked(cells[index * perSku + cell] + Math.Max(b.Available, 0));
             if (b.Available < 0)
             {
-                st.Negative ??= new int[l * s];
-                st.Negative[cell] = checked(st.Negative[cell] + b.Available);
+                stock.Negative ??= new int[perSku];
+                stock.Negative[cell] = checked(stock.Negative[cell] + b.Available);
             }
-            if (!lots.TryGetValue(b.Key.Sku, out var entries)) lots[b.Key.Sku] = entries = new List<LotEntry>();
+            // Only lot-tracked SKUs need the per-balance list to draw from; others have one balance per cell.
+            if (lotTracked is null || !lotTracked.Contains(index)) continue;
+            if (!lots.TryGetValue(index, out var entries)) lots[index] = entries = new List<LotEntry>();
             entries.Add(new LotEntry(cell, b.Key.Lot, b.Available));
         }
-        foreach (var (sku, entries) in lots)
+        foreach (var (index, entries) in lots)
         {
-            // Only SKUs with lots, or with several balances in one cell, need the per-balance list to draw from.
-            var needsList = entries.Any(e => e.Lot is not null);
-            if (!needsList) continue;
             entries.Sort((x, y) =>
             {
                 var c = x.Cell.CompareTo(y.Cell);
                 return c != 0 ? c : string.CompareOrdinal(x.Lot?.Code, y.Lot?.Code);
             });
-            stock[sku].Lots = entries.ToArray();
+            skuList[index].Lots = entries.ToArray();
         }
-        return new RoutingInventory(ruleSet, owner, statuses.ToArray(), statusIndex, stock);
+        return new RoutingInventory(ruleSet, owner, statuses.ToArray(), statusIndex, skuList.ToArray(), cells);
     }
 
     /// <summary>Usable units (floored at zero, summed over lots) of a SKU at a location in a status; 0 when unknown.</summary>
     public int Usable(Sku sku, LocationId location, InventoryStatus status)
     {
         var loc = RuleSet.IndexOf(location);
-        if (loc < 0 || !_statusIndex.TryGetValue(status, out var si) || !_stock.TryGetValue(sku, out var st)) return 0;
-        return st.Cells[loc * StatusCount + si];
+        var index = Lookup(sku, sku.GetHashCode(), out _);
+        if (loc < 0 || index < 0 || !_statusIndex.TryGetValue(status, out var si)) return 0;
+        return Cells[index * CellsPerSku + loc * StatusCount + si];
     }
 
     /// <summary>The sum of negative availability of a SKU at a location in a status (≤ 0): what was counted as zero.</summary>
     public int NegativeAvailable(Sku sku, LocationId location, InventoryStatus status)
     {
         var loc = RuleSet.IndexOf(location);
-        if (loc < 0 || !_statusIndex.TryGetValue(status, out var si) || !_stock.TryGetValue(sku, out var st) || st.Negative is null) return 0;
-        return st.Negative[loc * StatusCount + si];
+        var index = Lookup(sku, sku.GetHashCode(), out _);
+        if (loc < 0 || index < 0 || !_statusIndex.TryGetValue(status, out var si) || _skus[index].Negative is not { } negative) return 0;
+        return negative[loc * StatusCount + si];
     }
 
     /// <summary>
@@ -136,9 +170,11 @@ public sealed class RoutingInventory
     {
         if (key.Owner != Owner) throw new ArgumentException($"{key} belongs to another owner than {Owner}.", nameof(key));
         var loc = RuleSet.IndexOf(key.Location);
-        if (loc < 0 || !_statusIndex.TryGetValue(key.Status, out var si) || !_stock.TryGetValue(key.Sku, out var st)) throw new ArgumentException($"{key} is not in this inventory.", nameof(key));
+        var index = Lookup(key.Sku, key.Sku.GetHashCode(), out _);
+        if (loc < 0 || index < 0 || !_statusIndex.TryGetValue(key.Status, out var si)) throw new ArgumentException($"{key} is not in this inventory.", nameof(key));
         var cell = loc * StatusCount + si;
-        if (st.Lots is { } lots)
+        var at = index * CellsPerSku + cell;
+        if (_skus[index].Lots is { } lots)
         {
             for (var i = 0; i < lots.Length; i++)
             {
@@ -146,34 +182,67 @@ public sealed class RoutingInventory
                 if (lots[i].Available < quantity) throw new ArgumentException($"{key} has {Math.Max(lots[i].Available, 0)} usable, fewer than {quantity}.", nameof(key));
                 if (dryRun) return;
                 lots[i] = lots[i] with { Available = lots[i].Available - quantity };
-                st.Cells[cell] -= quantity;
+                Cells[at] -= quantity;
                 return;
             }
             throw new ArgumentException($"{key} is not in this inventory.", nameof(key));
         }
-        if (key.Lot is not null || st.Cells[cell] < quantity) throw new ArgumentException($"{key} has {st.Cells[cell]} usable, fewer than {quantity}.", nameof(key));
-        if (!dryRun) st.Cells[cell] -= quantity;
+        if (key.Lot is not null || Cells[at] < quantity) throw new ArgumentException($"{key} has {Cells[at]} usable, fewer than {quantity}.", nameof(key));
+        if (!dryRun) Cells[at] -= quantity;
     }
 
-    internal SkuStock? Find(Sku sku) => _stock.GetValueOrDefault(sku);
+    /// <summary>The index of a SKU (whose hash code is <paramref name="hash"/>), or −1; whether it is lot-tracked.</summary>
+    internal int Lookup(Sku sku, int hash, out bool hasLots)
+    {
+        var table = _table;
+        var slot = hash & _mask;
+        while (true)
+        {
+            ref readonly var e = ref table[slot];
+            if (e.Index1 == 0)
+            {
+                hasLots = false;
+                return -1;
+            }
+            if (e.Hash == hash && string.Equals(e.Key, sku.Value, StringComparison.Ordinal))
+            {
+                hasLots = e.HasLots;
+                return e.Index1 - 1;
+            }
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>Touches the first slot of each hash so the loads of several SKUs are in flight together.</summary>
+    internal int Prefetch(int[] hashes, int count)
+    {
+        var table = _table;
+        var sum = 0;
+        for (var i = 0; i < count; i++) sum += table[hashes[i] & _mask].Index1;
+        for (var i = 0; i < count; i++) sum += table[hashes[i] & _mask].Key?.Length ?? 0;
+        return sum;
+    }
+
+    /// <summary>The cold data of a SKU (lots, negatives) by index.</summary>
+    internal SkuStock StockAt(int index) => _skus[index];
 
     internal int StatusIndexOf(InventoryStatus status) => _statusIndex.TryGetValue(status, out var i) ? i : -1;
+
+    /// <summary>One slot of the SKU table: the SKU's hash, its index + 1 (0 = empty), whether it has lots, its code.</summary>
+    private readonly record struct Entry(int Hash, int Index1, bool HasLots, string? Key);
 }
 
-/// <summary>The indexed stock of one SKU: usable units per (location × status) cell, negatives, and balances by lot.</summary>
-internal sealed class SkuStock(Sku sku, int[] cells)
+/// <summary>The cold data of one SKU: negatives and balances by lot. Usable units live in <see cref="RoutingInventory.Cells"/>.</summary>
+internal sealed class SkuStock(Sku sku)
 {
     public Sku Sku { get; } = sku;
 
-    /// <summary>Usable units per cell <c>location × statusCount + status</c>.</summary>
-    public int[] Cells { get; } = cells;
-
-    /// <summary>Negative availability per cell, when any balance is negative.</summary>
+    /// <summary>Negative availability per cell <c>location × statusCount + status</c>, when any balance is negative.</summary>
     public int[]? Negative { get; set; }
 
     /// <summary>Every balance, sorted by cell then lot code, when the SKU is lot-tracked; null otherwise (one balance per cell, no lot).</summary>
     public LotEntry[]? Lots { get; set; }
 }
 
-/// <summary>One balance of a lot-tracked SKU.</summary>
+/// <summary>One balance of a lot-tracked SKU; <see cref="Cell"/> is <c>location × statusCount + status</c>.</summary>
 internal readonly record struct LotEntry(int Cell, Lot? Lot, int Available);

@@ -51,7 +51,7 @@ internal sealed class Tracer
         }
         for (var sk = 0; sk < ctx.K; sk++)
         {
-            if (ws.Stocks[sk] is not { Negative: { } negative } stock) continue;
+            if (ws.SkuIdx[sk] < 0 || ctx.Inventory.StockAt(ws.SkuIdx[sk]) is not { Negative: { } negative } stock) continue;
             for (var loc = 0; loc < set.Compiled.Length; loc++)
             {
                 for (var st = 0; st < s; st++)

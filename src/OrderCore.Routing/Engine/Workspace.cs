@@ -11,9 +11,13 @@ internal sealed class Workspace
 
     // Demand lines (D), distinct SKUs (K), items (I: plain lines or kit groups), locations (L).
     public int[] LineSku = new int[16];
+    public int[] LineHash = new int[16];
     public int[] LineItem = new int[16];
     public Sku[] Skus = new Sku[16];
-    public SkuStock?[] Stocks = new SkuStock?[16];
+    public int[] SkuHash = new int[16];
+    public int[] SkuIdx = new int[16];
+    public int[] SkuBase = new int[16];
+    public LotEntry[]?[] SkuLots = new LotEntry[]?[16];
     public int[] Need = new int[16];
     public int[] ItemFirst = new int[16];
     public int[] ItemCount = new int[16];
@@ -33,6 +37,8 @@ internal sealed class Workspace
     public int[] RankOf = new int[64];
     public bool[] LocationUsed = new bool[64];
 
+    public int[] TagHashes = new int[8];
+    public int Touch; // sink for prefetching reads
     public int TakeCount;
     public int[] TakeLine = new int[32];
     public int[] TakeLoc = new int[32];
@@ -43,6 +49,7 @@ internal sealed class Workspace
     public int[] DrawQty = new int[32];
 
     public RoutedLine[] Routed = new RoutedLine[32];
+    public int[] RoutedLoc = new int[32];
     public int[] ShipmentLoc = new int[8];
 
     public void EnsureDemand(int lines)
@@ -50,9 +57,13 @@ internal sealed class Workspace
         if (LineSku.Length >= lines) return;
         var n = Math.Max(lines, LineSku.Length * 2);
         LineSku = new int[n];
+        LineHash = new int[n];
         LineItem = new int[n];
         Skus = new Sku[n];
-        Stocks = new SkuStock?[n];
+        SkuHash = new int[n];
+        SkuIdx = new int[n];
+        SkuBase = new int[n];
+        SkuLots = new LotEntry[]?[n];
         Need = new int[n];
         ItemFirst = new int[n];
         ItemCount = new int[n];

@@ -175,12 +175,17 @@ public static class RoutingRulesJson
             if (dto.WorkingDays is { } days)
             {
                 var list = new List<IsoDayOfWeek>();
+                var bad = false;
                 for (var i = 0; i < days.Count; i++)
                 {
                     if (Day(days[i]) is { } d) list.Add(d);
-                    else Error($"{p}.working_days[{i}]", $"'{days[i]}' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
+                    else
+                    {
+                        Error($"{p}.working_days[{i}]", $"'{days[i]}' is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
+                        bad = true;
+                    }
                 }
-                location = location with { WorkingDays = list };
+                if (!bad) location = location with { WorkingDays = list }; // on a bad day, report it alone (no cascade)
             }
             if (dto.Latitude is not null || dto.Longitude is not null)
             {

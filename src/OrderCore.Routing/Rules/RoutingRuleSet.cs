@@ -54,6 +54,7 @@ public sealed class RoutingRuleSet
         LocationIndex = index.ToFrozenDictionary();
         CompiledRules = rules.Select(r => new CompiledRule(r, this)).ToArray();
         RequiresSkuAttributes = rules.Any(r => r.When.SkuAttributes.Count > 0);
+        UsesTags = rules.Any(r => r.When.TagsAll.Count + r.When.TagsAny.Count + r.When.TagsNone.Count > 0);
         StatusesInRules = StatusTable;
     }
 
@@ -74,6 +75,8 @@ public sealed class RoutingRuleSet
 
     /// <summary>True when some rule has a SKU attribute condition, so requests need <see cref="Fulfilment.RoutingRequest.SkuAttributes"/>.</summary>
     public bool RequiresSkuAttributes { get; }
+
+    internal bool UsesTags { get; }
 
     internal InventoryStatus[] StatusTable { get; }
 
@@ -154,9 +157,14 @@ internal sealed class CompiledRule
         }).ToArray();
         PostalPrefixes = when.PostalPrefixes.Select(p => Address.NormalizePostalCode(p) ?? "").ToArray();
         foreach (var s in when.ServiceLevels) ServiceMask |= 1 << (int)s;
-        TagsAll = when.TagsAll.ToArray();
-        TagsAny = when.TagsAny.ToArray();
-        TagsNone = when.TagsNone.ToArray();
+        FcMask = when.FulfilmentChannel is { } fc ? 1 << (int)fc : 0;
+        ChannelHashes = Channels.Select(c => c.Channel.GetHashCode()).ToArray();
+        TagsAll = when.TagsAll.Select(t => t.Trim()).ToArray();
+        TagsAny = when.TagsAny.Select(t => t.Trim()).ToArray();
+        TagsNone = when.TagsNone.Select(t => t.Trim()).ToArray();
+        TagsAllHashes = TagsAll.Select(TagHash).ToArray();
+        TagsAnyHashes = TagsAny.Select(TagHash).ToArray();
+        TagsNoneHashes = TagsNone.Select(TagHash).ToArray();
         Attributes = when.SkuAttributes.ToArray();
 
         var n = set.Compiled.Length;
@@ -210,6 +218,20 @@ internal sealed class CompiledRule
     public string[] PostalPrefixes { get; }
 
     public int ServiceMask { get; }
+
+    /// <summary>The bit of the required fulfilment channel, or 0 for any.</summary>
+    public int FcMask { get; }
+
+    public int[] ChannelHashes { get; }
+
+    public int[] TagsAllHashes { get; }
+
+    public int[] TagsAnyHashes { get; }
+
+    public int[] TagsNoneHashes { get; }
+
+    /// <summary>The hash tags are compared by: trimmed, case-insensitive.</summary>
+    public static int TagHash(string tag) => string.GetHashCode(tag.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
 
     public string[] TagsAll { get; }
 

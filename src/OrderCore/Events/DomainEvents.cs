@@ -23,6 +23,14 @@ public sealed record OrderStatusChanged(OrderId OrderId, OrderStatus From, Order
 /// <summary>An order line was cancelled on its own.</summary>
 public sealed record OrderLineCancelled(OrderId OrderId, OrderLineId LineId, Instant OccurredAt) : IDomainEvent;
 
+/// <summary>An open order line was lowered by some units (a partial cancellation); <paramref name="To"/> ≥ 1.</summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="LineId">The line.</param>
+/// <param name="From">Channel units before.</param>
+/// <param name="To">Channel units after.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record OrderLineReduced(OrderId OrderId, OrderLineId LineId, int From, int To, Instant OccurredAt) : IDomainEvent;
+
 /// <summary>An order went into the exception queue.</summary>
 public sealed record OrderExceptionRaised(OrderId OrderId, long ExceptionId, OrderExceptionReason Reason, string Field, string Detail, Instant OccurredAt) : IDomainEvent;
 
