@@ -96,12 +96,12 @@ public static class Program
         var amazon = new Option<string[]>("--amazon-orders")
         {
             HelpName = "FILE",
-            Description = "Amazon order report; repeat for several (overrides those in --data). When an Order ID is in several files, the file whose name sorts last wins.",
+            Description = "Amazon order report; repeat for several (overrides those in --data). When an Order ID is in several files, the file whose name (without its folder, ordinal) sorts last wins.",
             AllowMultipleArgumentsPerToken = false,
         };
         var wholesale = new Option<string?>("--wholesale") { HelpName = "FILE", Description = "Wholesale sales file (overrides the one in --data)." };
-        var from = new Option<string?>("--from") { HelpName = "YYYY-MM-DD", Description = "First day to replay (inclusive). Default: the first date in the Amazon files." };
-        var to = new Option<string?>("--to") { HelpName = "YYYY-MM-DD", Description = "Last day to replay (inclusive). Default: the last date in the Amazon files." };
+        var from = new Option<string?>("--from") { HelpName = "YYYY-MM-DD", Description = "First day to replay (inclusive), 1900-01-01 to 2999-12-31. Default: the first date in the Amazon files." };
+        var to = new Option<string?>("--to") { HelpName = "YYYY-MM-DD", Description = "Last day to replay (inclusive), 1900-01-01 to 2999-12-31. Default: the last date in the Amazon files." };
         var store = new Option<string>("--store")
         {
             HelpName = "memory",

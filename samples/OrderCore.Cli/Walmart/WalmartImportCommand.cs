@@ -150,17 +150,22 @@ public static class WalmartImportCommand
                     case IntakeOutcome.Unchanged: duplicates++; break;
                     default: ignored++; break;
                 }
-                if (result.Exceptions.Count > 0) exceptions++;
+                if (result.Exceptions.Count > 0 && result.Outcome is not (IntakeOutcome.IgnoredOlder or IntakeOutcome.IgnoredClosed)) exceptions++;
                 if (result.Acknowledgement?.Outcome == WalmartEnqueueOutcome.Enqueued) acks++;
                 var ackBy = order.AcknowledgeBy is { } by ? "ack-by " + InstantPattern.General.Format(by) : order.IsWalmartFulfilled ? "WFS: no ack" : "ack-by -";
-                var what = result.Exceptions.Count > 0
-                    ? "exception " + string.Join("; ", result.Exceptions.Select(e => $"{e.Reason} {e.Field}"))
-                    : result.Acknowledgement?.Outcome switch
+                var what = result.Outcome switch
+                {
+                    IntakeOutcome.IgnoredOlder => "older than the stored version: ignored",
+                    IntakeOutcome.IgnoredClosed => "closed in OrderCore: ignored",
+                    _ when result.Status == OrderStatus.Cancelled => "cancelled",
+                    _ when result.Exceptions.Count > 0 => "exception " + string.Join("; ", result.Exceptions.Select(e => $"{e.Reason} {e.Field}")),
+                    _ => result.Acknowledgement?.Outcome switch
                     {
                         WalmartEnqueueOutcome.Enqueued => "accepted, acknowledgement queued",
                         WalmartEnqueueOutcome.Duplicate => "accepted, acknowledgement already queued",
                         _ => "accepted",
-                    };
+                    },
+                };
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {outcome,-10} {order.PurchaseOrderId,-15} {order.State,-16} {order.ShipNodeType.ToApi(),-15} lines {order.Lines.Count,-3} {ackBy,-31} {what}")).ConfigureAwait(false);
             }
         }

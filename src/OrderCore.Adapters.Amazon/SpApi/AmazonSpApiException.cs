@@ -10,11 +10,15 @@ namespace OrderCore.Adapters.Amazon.SpApi;
 public sealed record AmazonApiError(string Code, string? Message, string? Details = null);
 
 /// <summary>
-/// Thrown when an SP-API call fails: a non-success status, or a body OrderCore cannot read. Carries the operation, the
-/// HTTP status, the SP-API <c>errors[]</c> and the <c>x-amzn-RequestId</c> to quote to Amazon support. The message never
-/// contains an access token, a refresh token or a client secret.
+/// The base of every SP-API failure: carries the operation, the HTTP status, the SP-API <c>errors[]</c> and the
+/// <c>x-amzn-RequestId</c> to quote to Amazon support. Catch this type to handle them all. The message never contains an
+/// access token, a refresh token or a client secret.
 /// </summary>
-public class AmazonSpApiException : Exception
+/// <seealso cref="AmazonSpApiCallException"/>
+/// <seealso cref="AmazonQuotaExceededException"/>
+/// <seealso cref="AmazonAuthenticationException"/>
+/// <seealso cref="AmazonPaginationLoopException"/>
+public abstract class AmazonSpApiException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="operation">The SP-API operation id, e.g. <c>getOrders</c>.</param>
@@ -23,7 +27,7 @@ public class AmazonSpApiException : Exception
     /// <param name="errors">The SP-API <c>errors[]</c>; empty when the body had none.</param>
     /// <param name="message">What went wrong, naming the operation.</param>
     /// <param name="inner">The underlying error, if any.</param>
-    public AmazonSpApiException(string operation, HttpStatusCode? statusCode, string? requestId, IReadOnlyList<AmazonApiError> errors, string message, Exception? inner = null)
+    protected AmazonSpApiException(string operation, HttpStatusCode? statusCode, string? requestId, IReadOnlyList<AmazonApiError> errors, string message, Exception? inner = null)
         : base(message, inner)
     {
         Operation = operation;
@@ -48,6 +52,25 @@ public class AmazonSpApiException : Exception
     {
         var what = errors.Count == 0 ? "no errors[] in the body" : string.Join("; ", errors.Select(x => x.Message is null ? x.Code : $"{x.Code}: {x.Message}"));
         return $"SP-API {operation} failed{(status is { } s ? $" with HTTP {(int)s}" : "")} ({what}){(requestId is null ? "" : $", request id {requestId}")}.";
+    }
+}
+
+/// <summary>
+/// Thrown when an SP-API call fails in any other way: a non-success status (400 <c>InvalidInput</c>, 403, 404, a 5xx after
+/// the retries of a read), no response, or a body OrderCore cannot read.
+/// </summary>
+public sealed class AmazonSpApiCallException : AmazonSpApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operation">The SP-API operation id, e.g. <c>getOrders</c>.</param>
+    /// <param name="statusCode">The HTTP status; null when no response arrived.</param>
+    /// <param name="requestId">The <c>x-amzn-RequestId</c> response header, if present.</param>
+    /// <param name="errors">The SP-API <c>errors[]</c>; empty when the body had none.</param>
+    /// <param name="message">What went wrong, naming the operation.</param>
+    /// <param name="inner">The underlying error, if any.</param>
+    public AmazonSpApiCallException(string operation, HttpStatusCode? statusCode, string? requestId, IReadOnlyList<AmazonApiError> errors, string message, Exception? inner = null)
+        : base(operation, statusCode, requestId, errors, message, inner)
+    {
     }
 }
 

@@ -45,7 +45,9 @@ public sealed class RoutingInventory
             var hash = skus[i].Sku.GetHashCode();
             var slot = hash & _mask;
             while (_table[slot].Index1 != 0) slot = (slot + 1) & _mask;
-            _table[slot] = new Entry(hash, i + 1, skus[i].Lots is not null, skus[i].Sku.Value);
+            var code = skus[i].Sku.Value;
+            var key = InlineKey.Of(code);
+            _table[slot] = new Entry(hash, i + 1, skus[i].Lots is not null, key, code.Length <= InlineKey.MaxChars ? null : code);
         }
     }
 
@@ -196,6 +198,9 @@ public sealed class RoutingInventory
     {
         var table = _table;
         var slot = hash & _mask;
+        var code = sku.Value;
+        var key = InlineKey.Of(code);
+        var inline = code.Length <= InlineKey.MaxChars;
         while (true)
         {
             ref readonly var e = ref table[slot];
@@ -204,7 +209,8 @@ public sealed class RoutingInventory
                 hasLots = false;
                 return -1;
             }
-            if (e.Hash == hash && string.Equals(e.Key, sku.Value, StringComparison.Ordinal))
+            // SKU codes of up to 16 characters are compared inside the entry (no second cache miss on the stored string).
+            if (e.Hash == hash && e.Key == key && (inline ? e.Long is null : string.Equals(e.Long, code, StringComparison.Ordinal)))
             {
                 hasLots = e.HasLots;
                 return e.Index1 - 1;
@@ -219,7 +225,6 @@ public sealed class RoutingInventory
         var table = _table;
         var sum = 0;
         for (var i = 0; i < count; i++) sum += table[hashes[i] & _mask].Index1;
-        for (var i = 0; i < count; i++) sum += table[hashes[i] & _mask].Key?.Length ?? 0;
         return sum;
     }
 
@@ -228,8 +233,23 @@ public sealed class RoutingInventory
 
     internal int StatusIndexOf(InventoryStatus status) => _statusIndex.TryGetValue(status, out var i) ? i : -1;
 
-    /// <summary>One slot of the SKU table: the SKU's hash, its index + 1 (0 = empty), whether it has lots, its code.</summary>
-    private readonly record struct Entry(int Hash, int Index1, bool HasLots, string? Key);
+    /// <summary>One slot of the SKU table: the SKU's hash, its index + 1 (0 = empty), whether it has lots, its code inline (up to 16 characters) and, when longer, the code itself.</summary>
+    private readonly record struct Entry(int Hash, int Index1, bool HasLots, InlineKey Key, string? Long);
+
+    /// <summary>The length and first 16 UTF-16 code units of a SKU code, zero-padded, compared as four 64-bit words.</summary>
+    private readonly record struct InlineKey(int Length, ulong A, ulong B, ulong C, ulong D)
+    {
+        public const int MaxChars = 16;
+
+        public static InlineKey Of(string code)
+        {
+            Span<char> buffer = stackalloc char[MaxChars];
+            buffer.Clear();
+            code.AsSpan(0, Math.Min(code.Length, MaxChars)).CopyTo(buffer);
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(buffer);
+            return new InlineKey(code.Length, words[0], words[1], words[2], words[3]);
+        }
+    }
 }
 
 /// <summary>The cold data of one SKU: negatives and balances by lot. Usable units live in <see cref="RoutingInventory.Cells"/>.</summary>

@@ -54,7 +54,7 @@ public sealed class ChannelEffectsTests
     {
         var f = new SpApiFixture();
         f.Server.OnJson(HttpMethod.Post, "/orders/v0/orders/*", """{"errors":[{"code":"Invalid Input","message":"Invalid Input"}]}""", HttpStatusCode.BadRequest);
-        var ex = await Assert.ThrowsAsync<AmazonSpApiException>(() => f.Client.Shipments.ConfirmShipmentAsync(Confirmation));
+        var ex = await Assert.ThrowsAsync<AmazonSpApiCallException>(() => f.Client.Shipments.ConfirmShipmentAsync(Confirmation));
         Assert.Equal("confirmShipment", ex.Operation);
         Assert.Equal("Invalid Input", Assert.Single(ex.Errors).Code);
     }

@@ -31,7 +31,7 @@ public sealed class SpApiHttpTests
     {
         var f = new SpApiFixture();
         f.Server.OnJson(HttpMethod.Get, "/orders/v0/orders/*", """{"errors":[{"code":"InvalidInput","message":"Invalid Input"}]}""", HttpStatusCode.BadRequest);
-        var ex = await Assert.ThrowsAsync<AmazonSpApiException>(() => f.Client.Orders.GetOrderItemsV0Async("111-0000000-0000001"));
+        var ex = await Assert.ThrowsAsync<AmazonSpApiCallException>(() => f.Client.Orders.GetOrderItemsV0Async("111-0000000-0000001"));
         var texts = f.Logger.Lines.Append(ex.ToString()).Append(f.Options.ToString()).ToArray();
         Assert.NotEmpty(f.Logger.Lines);
         foreach (var secret in new[] { FakeSpApi.ClientSecret, FakeSpApi.RefreshToken, FakeSpApi.AccessTokenValue(1), "ACCESS-TOKEN" })
@@ -66,7 +66,7 @@ public sealed class SpApiHttpTests
         var f = new SpApiFixture();
         f.Server.On(HttpMethod.Get, "/orders/v0/orders/*", _ =>
             FakeSpApi.Json("""{"errors":[{"code":"InvalidInput","message":"Invalid Input","details":"orderId"}]}""", HttpStatusCode.BadRequest, new Dictionary<string, string> { ["x-amzn-RequestId"] = "req-42" }));
-        var ex = await Assert.ThrowsAsync<AmazonSpApiException>(() => f.Client.Orders.GetOrderItemsV0Async("bad"));
+        var ex = await Assert.ThrowsAsync<AmazonSpApiCallException>(() => f.Client.Orders.GetOrderItemsV0Async("bad"));
         Assert.Equal("getOrderItems", ex.Operation);
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.Equal("req-42", ex.RequestId);

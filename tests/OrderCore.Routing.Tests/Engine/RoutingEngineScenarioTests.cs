@@ -386,6 +386,20 @@ public sealed class RoutingEngineScenarioTests
         Assert.StartsWith("plan: ", on.Trace[^1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("SKU-LONG-PREFIX-CODE-0001", "SKU-LONG-PREFIX-CODE-0002")] // longer than 16: compared as strings
+    [InlineData("SIXTEEN-CHARS-01", "SIXTEEN-CHARS-02")]                   // exactly 16: compared inline
+    [InlineData("A", "AB")]
+    public void Route_SkusSharingAPrefix_AreNeverConfused(string first, string second)
+    {
+        var rules = RuleSet(new RoutingActions());
+
+        var d = Route(rules, Request((second, 2)), Balance(first, A, 5), Balance(second, B, 2));
+
+        Assert.Equal((B, Sku.From(second)), (d.PrimaryLocation!.Value, d.Lines[0].Key.Sku));
+        Assert.False(Route(rules, Request((second + "X", 1)), Balance(first, A, 5), Balance(second, B, 2)).IsRouted);
+    }
+
     [Fact]
     public void Apply_RoutedDecision_SubtractsItFromTheSnapshot()
     {

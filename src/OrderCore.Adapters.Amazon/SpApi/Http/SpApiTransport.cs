@@ -74,7 +74,7 @@ internal sealed class SpApiTransport
         }
         catch (JsonException ex)
         {
-            throw new AmazonSpApiException(operation, response.Status, response.RequestId, [],
+            throw new AmazonSpApiCallException(operation, response.Status, response.RequestId, [],
                 $"SP-API {operation} returned a body OrderCore cannot read ({ex.Message}){(response.RequestId is null ? "" : $", request id {response.RequestId}")}.", ex);
         }
     }
@@ -115,7 +115,7 @@ internal sealed class SpApiTransport
             }
             catch (HttpRequestException ex)
             {
-                throw new AmazonSpApiException(request.Operation, null, null, [], $"SP-API {request.Operation} could not be reached ({ex.Message}).", ex);
+                throw new AmazonSpApiCallException(request.Operation, null, null, [], $"SP-API {request.Operation} could not be reached ({ex.Message}).", ex);
             }
             using (response)
             {
@@ -163,7 +163,7 @@ internal sealed class SpApiTransport
                     await _delay.DelayAsync(backoff, ct).ConfigureAwait(false);
                     continue;
                 }
-                throw new AmazonSpApiException(request.Operation, status, requestId, errors, AmazonSpApiException.Describe(request.Operation, status, requestId, errors));
+                throw new AmazonSpApiCallException(request.Operation, status, requestId, errors, AmazonSpApiException.Describe(request.Operation, status, requestId, errors));
             }
         }
     }
@@ -187,13 +187,13 @@ internal sealed class SpApiTransport
         }
         catch (HttpRequestException ex)
         {
-            throw new AmazonSpApiException(operation, null, null, [], $"The pre-signed URL of {operation} could not be reached ({ex.Message}).", ex);
+            throw new AmazonSpApiCallException(operation, null, null, [], $"The pre-signed URL of {operation} could not be reached ({ex.Message}).", ex);
         }
         using (response)
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             _logger.LogInformation("SP-API {Operation} pre-signed {Method} -> {Status}", operation, method.Method, (int)response.StatusCode);
-            if (!response.IsSuccessStatusCode) throw new AmazonSpApiException(operation, response.StatusCode, null, [], $"The pre-signed URL of {operation} answered HTTP {(int)response.StatusCode}.");
+            if (!response.IsSuccessStatusCode) throw new AmazonSpApiCallException(operation, response.StatusCode, null, [], $"The pre-signed URL of {operation} answered HTTP {(int)response.StatusCode}.");
             return bytes;
         }
     }
@@ -239,7 +239,7 @@ internal sealed class SpApiTransport
         }
         catch (HttpRequestException ex)
         {
-            throw new AmazonSpApiException("lwaToken", null, null, [], $"The Login with Amazon token endpoint {endpoint.GetLeftPart(UriPartial.Path)} could not be reached ({ex.Message}).", ex);
+            throw new AmazonSpApiCallException("lwaToken", null, null, [], $"The Login with Amazon token endpoint {endpoint.GetLeftPart(UriPartial.Path)} could not be reached ({ex.Message}).", ex);
         }
         using (response)
         {
@@ -256,7 +256,7 @@ internal sealed class SpApiTransport
             if (!response.IsSuccessStatusCode || dto?.AccessToken is not { Length: > 0 } token)
             {
                 _logger.LogError("Login with Amazon refused the refresh token exchange: HTTP {Status}, error {Error}", (int)response.StatusCode, dto?.Error ?? "(none)");
-                if ((int)response.StatusCode >= 500) throw new AmazonSpApiException("lwaToken", response.StatusCode, null, [], $"The Login with Amazon token endpoint failed with HTTP {(int)response.StatusCode}.");
+                if ((int)response.StatusCode >= 500) throw new AmazonSpApiCallException("lwaToken", response.StatusCode, null, [], $"The Login with Amazon token endpoint failed with HTTP {(int)response.StatusCode}.");
                 throw new AmazonAuthenticationException(response.StatusCode, dto?.Error ?? "no_access_token", dto?.ErrorDescription);
             }
             TokenExchanges++;
@@ -280,7 +280,7 @@ internal sealed class SpApiTransport
         }
         var body = JsonSerializer.Serialize(new CreateRestrictedDataTokenRequest { RestrictedResources = resources.ToList() }, AmazonJsonContext.Default.CreateRestrictedDataTokenRequest);
         var dto = await SendAsync(new SpApiRequest("createRestrictedDataToken", HttpMethod.Post, "/tokens/2021-03-01/restrictedDataToken", body), AmazonJsonContext.Default.CreateRestrictedDataTokenResponse, ct).ConfigureAwait(false);
-        if (dto.RestrictedDataToken is not { Length: > 0 } rdt) throw new AmazonSpApiException("createRestrictedDataToken", HttpStatusCode.OK, null, [], "SP-API createRestrictedDataToken returned no restrictedDataToken.");
+        if (dto.RestrictedDataToken is not { Length: > 0 } rdt) throw new AmazonSpApiCallException("createRestrictedDataToken", HttpStatusCode.OK, null, [], "SP-API createRestrictedDataToken returned no restrictedDataToken.");
         var expires = _clock.GetCurrentInstant() + Duration.FromSeconds(dto.ExpiresIn is > 0 and var s ? s : 3600);
         lock (_rdtLock) _rdts[key] = (rdt, expires);
         return rdt;

@@ -292,7 +292,7 @@ public sealed class AmazonInboundClient
                 case "SUCCESS": return detail;
                 case "FAILED": throw new AmazonInboundOperationFailedException(operationId, detail.Operation, detail.Problems);
                 case "IN_PROGRESS": break;
-                default: throw new AmazonSpApiException("getInboundOperationStatus", HttpStatusCode.OK, null, [], $"Inbound operation {operationId} has an unknown status '{status}'.");
+                default: throw new AmazonSpApiCallException("getInboundOperationStatus", HttpStatusCode.OK, null, [], $"Inbound operation {operationId} has an unknown status '{status}'.");
             }
             var waited = _t.Clock.GetCurrentInstant() - started;
             if (waited + _t.Options.InboundOperationPollInterval > _t.Options.InboundOperationTimeout) throw new AmazonInboundOperationTimeoutException(operationId, waited);
@@ -314,7 +314,7 @@ public sealed class AmazonInboundClient
             }
         }
         var r = await _t.SendAsync(new SpApiRequest(operation, HttpMethod.Post, path, body), AmazonJsonContext.Default.InboundOperationResponse, ct).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(r.OperationId)) throw new AmazonSpApiException(operation, HttpStatusCode.Accepted, null, [], $"SP-API {operation} returned no operationId.");
+        if (string.IsNullOrWhiteSpace(r.OperationId)) throw new AmazonSpApiCallException(operation, HttpStatusCode.Accepted, null, [], $"SP-API {operation} returned no operationId.");
         return r;
     }
 

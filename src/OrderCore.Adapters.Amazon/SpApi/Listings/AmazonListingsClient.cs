@@ -227,13 +227,13 @@ public sealed class AmazonListingsClient
             AmazonJsonContext.Default.CreateFeedDocumentResponse, cancellationToken).ConfigureAwait(false);
         if (doc.FeedDocumentId is not { Length: > 0 } docId || !Uri.TryCreate(doc.Url, UriKind.Absolute, out var url))
         {
-            throw new AmazonSpApiException("createFeedDocument", System.Net.HttpStatusCode.Created, null, [], "SP-API createFeedDocument returned no feedDocumentId or url.");
+            throw new AmazonSpApiCallException("createFeedDocument", System.Net.HttpStatusCode.Created, null, [], "SP-API createFeedDocument returned no feedDocumentId or url.");
         }
         await _t.SendPresignedAsync("createFeedDocument", HttpMethod.Put, url, Encoding.UTF8.GetBytes(feed.Json), FeedContentType, cancellationToken).ConfigureAwait(false);
         var created = await _t.SendAsync(new SpApiRequest("createFeed", HttpMethod.Post, "/feeds/2021-06-30/feeds",
             JsonSerializer.Serialize(new CreateFeedRequest { FeedType = "JSON_LISTINGS_FEED", MarketplaceIds = _t.Options.MarketplaceIds.ToList(), InputFeedDocumentId = docId }, AmazonJsonContext.Default.CreateFeedRequest)),
             AmazonJsonContext.Default.CreateFeedResponse, cancellationToken).ConfigureAwait(false);
-        return created.FeedId is { Length: > 0 } id ? id : throw new AmazonSpApiException("createFeed", System.Net.HttpStatusCode.Accepted, null, [], "SP-API createFeed returned no feedId.");
+        return created.FeedId is { Length: > 0 } id ? id : throw new AmazonSpApiCallException("createFeed", System.Net.HttpStatusCode.Accepted, null, [], "SP-API createFeed returned no feedId.");
     }
 
     /// <summary>The feed's processing status and, once it is done, its processing report (downloaded and gunzipped when compressed).</summary>
@@ -245,7 +245,7 @@ public sealed class AmazonListingsClient
         var status = f.ProcessingStatus ?? "(none)";
         if (f.ResultFeedDocumentId is not { Length: > 0 } resultId || status is not ("DONE" or "FATAL")) return new AmazonFeedStatus(feedId, status, null);
         var d = await _t.SendAsync(new SpApiRequest("getFeedDocument", HttpMethod.Get, $"/feeds/2021-06-30/documents/{AmazonSpApiClient.Q(resultId)}"), AmazonJsonContext.Default.FeedDocumentDto, cancellationToken).ConfigureAwait(false);
-        if (!Uri.TryCreate(d.Url, UriKind.Absolute, out var url)) throw new AmazonSpApiException("getFeedDocument", System.Net.HttpStatusCode.OK, null, [], "SP-API getFeedDocument returned no url.");
+        if (!Uri.TryCreate(d.Url, UriKind.Absolute, out var url)) throw new AmazonSpApiCallException("getFeedDocument", System.Net.HttpStatusCode.OK, null, [], "SP-API getFeedDocument returned no url.");
         var bytes = await _t.SendPresignedAsync("getFeedDocument", HttpMethod.Get, url, null, null, cancellationToken).ConfigureAwait(false);
         if (string.Equals(d.CompressionAlgorithm, "GZIP", StringComparison.OrdinalIgnoreCase))
         {
@@ -260,7 +260,7 @@ public sealed class AmazonListingsClient
         }
         catch (FormatException ex)
         {
-            throw new AmazonSpApiException("getFeedDocument", System.Net.HttpStatusCode.OK, null, [], $"The processing report of feed {feedId} cannot be read ({ex.Message}).", ex);
+            throw new AmazonSpApiCallException("getFeedDocument", System.Net.HttpStatusCode.OK, null, [], $"The processing report of feed {feedId} cannot be read ({ex.Message}).", ex);
         }
     }
 

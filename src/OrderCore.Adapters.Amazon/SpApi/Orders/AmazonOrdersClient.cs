@@ -178,7 +178,7 @@ public sealed class AmazonOrdersClient
             }
             catch (JsonException ex)
             {
-                throw new AmazonSpApiException(operation, r.Status, r.RequestId, [], $"SP-API {operation} returned a body OrderCore cannot read ({ex.Message}){(r.RequestId is null ? "" : $", request id {r.RequestId}")}.", ex);
+                throw new AmazonSpApiCallException(operation, r.Status, r.RequestId, [], $"SP-API {operation} returned a body OrderCore cannot read ({ex.Message}){(r.RequestId is null ? "" : $", request id {r.RequestId}")}.", ex);
             }
             pages++;
             yield return page.Page;
@@ -196,7 +196,7 @@ public sealed class AmazonOrdersClient
         }
         catch (AmazonPayloadFormatException ex)
         {
-            throw new AmazonSpApiException(operation, r.Status, r.RequestId, [], $"SP-API {operation} returned a body OrderCore cannot read ({ex.Message}).", ex);
+            throw new AmazonSpApiCallException(operation, r.Status, r.RequestId, [], $"SP-API {operation} returned a body OrderCore cannot read ({ex.Message}).", ex);
         }
     }
 }
