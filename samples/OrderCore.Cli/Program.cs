@@ -28,7 +28,10 @@ public static class Program
 
     internal const string Usage =
         "usage: ordercore replay [--data DIR] [--stock FILE] [--amazon-orders FILE]... [--wholesale FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--store memory] [--summary-json FILE]\n" +
-        "       ordercore route simulate --rules FILE --inventory FILE --orders FILE [--explain] [--json OUT]";
+        "       ordercore route simulate --rules FILE --inventory FILE --orders FILE [--explain] [--json OUT]\n" +
+        "       ordercore fba plan --data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--top N] [--days-of-cover D] [--json OUT]\n" +
+        "       ordercore fba plan --profiles FILE --quantities FILE [--json OUT]\n" +
+        "       ordercore amazon import FILE|DIR [--store memory] [--owner ID] [--account ID] [--seed-catalog]";
 
     /// <summary>The process entry point: runs <see cref="RunAsync(string[], TextWriter, TextWriter)"/> on the console.</summary>
     public static Task<int> Main(string[] args)
@@ -45,6 +48,9 @@ public static class Program
     {
         try
         {
+            // Commands with their own argument parsers (each returns 0 ok, 1 data error, 2 usage error; never throws).
+            if (args is ["fba", "plan", ..]) return await Fba.FbaPlanCommand.RunAsync(args, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            if (args is ["amazon", ..]) return await Amazon.AmazonImportCommand.RunAsync(args, stdout, stderr, cancellationToken).ConfigureAwait(false);
             var root = BuildCommandLine(stdout, stderr, interactive);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
