@@ -31,7 +31,9 @@ public static class Program
         "       ordercore route simulate --rules FILE --inventory FILE --orders FILE [--explain] [--json OUT]\n" +
         "       ordercore fba plan --data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--top N] [--days-of-cover D] [--json OUT]\n" +
         "       ordercore fba plan --profiles FILE --quantities FILE [--json OUT]\n" +
-        "       ordercore amazon import FILE|DIR [--store memory] [--owner ID] [--account ID] [--seed-catalog]";
+        "       ordercore amazon import FILE|DIR [--store memory] [--owner ID] [--account ID] [--seed-catalog]\n" +
+        "       ordercore shopify import FILE|DIR [--store memory] [--owner ID] [--shop DOMAIN]\n" +
+        "       ordercore walmart import FILE|DIR... [--store memory] [--owner ID] [--account ID] [--ship-node NODE=LOCATION]... [--register-skus] [--now ISO-INSTANT]";
 
     /// <summary>The process entry point: runs <see cref="RunAsync(string[], TextWriter, TextWriter)"/> on the console.</summary>
     public static Task<int> Main(string[] args)
@@ -51,6 +53,8 @@ public static class Program
             // Commands with their own argument parsers (each returns 0 ok, 1 data error, 2 usage error; never throws).
             if (args is ["fba", "plan", ..]) return await Fba.FbaPlanCommand.RunAsync(args, stdout, stderr, cancellationToken).ConfigureAwait(false);
             if (args is ["amazon", ..]) return await Amazon.AmazonImportCommand.RunAsync(args, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            if (args is ["shopify", "import", ..]) return await Shopify.ShopifyImportCommand.RunAsync(args[2..], stdout, stderr, cancellationToken).ConfigureAwait(false);
+            if (args is ["walmart", ..]) return await Walmart.WalmartImportCommand.RunAsync(args[1..], stdout, stderr, cancellationToken).ConfigureAwait(false);
             var root = BuildCommandLine(stdout, stderr, interactive);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OrderCore.Adapters.Shopify.Orders;
 using OrderCore.Orders;
 
 namespace OrderCore.Adapters.Shopify.Import;

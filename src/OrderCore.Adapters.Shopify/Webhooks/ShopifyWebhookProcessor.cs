@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -195,7 +194,4 @@ public sealed class ShopifyWebhookProcessor
         _logger.LogWarning("Shopify webhook rejected ({Outcome}): {Detail}", outcome, detail);
         return new ShopifyWebhookResult(outcome, topic, eventId, detail);
     }
-
-    /// <summary>Formats a number the way Shopify ids are written in inbox keys.</summary>
-    internal static string Id(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
