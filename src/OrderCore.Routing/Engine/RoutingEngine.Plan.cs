@@ -21,7 +21,6 @@ public sealed partial class RoutingEngine
         Array.Clear(ws.Evaluated, 0, l);
         var then = rule.Then;
         var cand = rule.Candidates;
-        for (var i = 0; i < cand.Length; i++) ws.RankOf[cand[i]] = i;
 
         var anyRequestExcluded = false;
         if (request.ExcludedLocations is { Count: > 0 } excluded)
@@ -61,6 +60,7 @@ public sealed partial class RoutingEngine
             }
             if (chosen >= 0) return Build(ctx, chosen);
         }
+        for (var i = 0; i < cand.Length; i++) ws.RankOf[cand[i]] = i;
         for (var i = 0; i < cand.Length; i++) ctx.Evaluate(cand[i]);
         var ranked = ws.Ranked;
         var e = 0;

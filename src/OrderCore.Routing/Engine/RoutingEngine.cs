@@ -104,9 +104,12 @@ public sealed partial class RoutingEngine : IOrderRouter
         string? lastUnfillable = null;
         var anyMatched = false;
         RoutingShortage[]? lastShortages = null;
-        foreach (var rule in RuleSet.CompiledRules)
+        var rules = RuleSet.CompiledRules;
+        var filter = RuleSet.RuleFilter(request.FulfilmentChannel, request.ServiceLevel);
+        for (var ri = 0; ri < rules.Length; ri++)
         {
-            if (!Matches(rule, request, in facts, ws))
+            var rule = rules[ri];
+            if (((filter[ri >> 6] >> (ri & 63)) & 1) == 0 || !Matches(rule, request, in facts, ws))
             {
                 t?.Rules.Add(new RuleTrace(rule.Name, false, Explain(rule, request) ?? "no match"));
                 continue;

@@ -53,6 +53,25 @@ public sealed class RoutingRuleSet
         }
         LocationIndex = index.ToFrozenDictionary();
         CompiledRules = rules.Select(r => new CompiledRule(r, this)).ToArray();
+        // Per (fulfilment channel, service level), the rules those two conditions let through: the engine skips the
+        // rest without looking at them.
+        var words = (CompiledRules.Length + 63) / 64;
+        AllRules = new ulong[words];
+        for (var i = 0; i < CompiledRules.Length; i++) AllRules[i >> 6] |= 1UL << (i & 63);
+        RulesByChannelAndLevel = new ulong[FilterFulfilmentChannels * FilterServiceLevels][];
+        for (var fc = 0; fc < FilterFulfilmentChannels; fc++)
+        {
+            for (var sl = 0; sl < FilterServiceLevels; sl++)
+            {
+                var bits = new ulong[words];
+                for (var i = 0; i < CompiledRules.Length; i++)
+                {
+                    var r = CompiledRules[i];
+                    if ((r.FcMask == 0 || (r.FcMask & (1 << fc)) != 0) && (r.ServiceMask == 0 || (r.ServiceMask & (1 << sl)) != 0)) bits[i >> 6] |= 1UL << (i & 63);
+                }
+                RulesByChannelAndLevel[fc * FilterServiceLevels + sl] = bits;
+            }
+        }
         RequiresSkuAttributes = rules.Any(r => r.When.SkuAttributes.Count > 0);
         UsesTags = rules.Any(r => r.When.TagsAll.Count + r.When.TagsAny.Count + r.When.TagsNone.Count > 0);
         StatusesInRules = StatusTable;
@@ -77,6 +96,18 @@ public sealed class RoutingRuleSet
     public bool RequiresSkuAttributes { get; }
 
     internal bool UsesTags { get; }
+
+    private const int FilterFulfilmentChannels = 2;
+
+    private const int FilterServiceLevels = 6;
+
+    internal ulong[] AllRules { get; }
+
+    internal ulong[][] RulesByChannelAndLevel { get; }
+
+    /// <summary>Bits of the rules whose fulfilment-channel and service-level conditions let this pair through.</summary>
+    internal ulong[] RuleFilter(FulfilmentChannel fc, ServiceLevel level)
+        => (uint)fc < FilterFulfilmentChannels && (uint)level < FilterServiceLevels ? RulesByChannelAndLevel[(int)fc * FilterServiceLevels + (int)level] : AllRules;
 
     internal InventoryStatus[] StatusTable { get; }
 
