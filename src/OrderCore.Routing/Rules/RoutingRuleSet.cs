@@ -126,6 +126,8 @@ public sealed class RoutingRuleSet
 /// <summary>A location ready for routing: coordinates resolved, working days as a bit mask.</summary>
 internal sealed class CompiledLocation
 {
+    private NodaTime.TimeZones.ZoneInterval? _interval;
+
     public CompiledLocation(RoutingLocation source, int index, IGeoResolver geo)
     {
         Source = source;
@@ -157,7 +159,15 @@ internal sealed class CompiledLocation
     /// <summary>The local date an order decided at <paramref name="asOf"/> ships: today when a working day before cutoff, else the next working day.</summary>
     public LocalDate ShipDate(Instant asOf)
     {
-        var local = asOf.InZone(Zone).LocalDateTime;
+        // The zone interval (offset) around the last instant asked for is cached: most calls fall in it and skip the
+        // time zone lookup. ZoneInterval is immutable, so a racing write only costs a lookup.
+        var interval = Volatile.Read(ref _interval);
+        if (interval is null || !interval.Contains(asOf))
+        {
+            interval = Zone.GetZoneInterval(asOf);
+            Volatile.Write(ref _interval, interval);
+        }
+        var local = asOf.WithOffset(interval.WallOffset).LocalDateTime;
         var date = local.Date;
         if (IsWorkingDay(date.DayOfWeek) && (Cutoff is not { } c || local.TimeOfDay < c)) return date;
         do date = date.PlusDays(1);
