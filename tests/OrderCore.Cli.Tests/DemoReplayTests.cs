@@ -66,9 +66,9 @@ public sealed class DemoReplayTests
         var (_, summary) = await CliHarness.ReplayAsync();
         var expected = JsonNode.Parse("""
         [
-          {"name": "Sale Report.csv", "kind": "stock", "rows": 17, "rejected_rows": 5},
-          {"name": "Amazon Sale Report.demo.csv", "kind": "amazon", "rows": 32, "rejected_rows": 2},
-          {"name": "International sale Report.csv", "kind": "wholesale", "rows": 10, "rejected_rows": 2}
+          {"name": "demo-stock.csv", "kind": "stock", "rows": 17, "rejected_rows": 5},
+          {"name": "demo-amazon-orders.csv", "kind": "amazon", "rows": 32, "rejected_rows": 2},
+          {"name": "demo-wholesale.csv", "kind": "wholesale", "rows": 10, "rejected_rows": 2}
         ]
         """);
         Assert.True(JsonNode.DeepEquals(expected, summary["files"]), summary["files"]!.ToJsonString());
@@ -79,9 +79,9 @@ public sealed class DemoReplayTests
     {
         var result = await CliHarness.RunAsync("replay");
 
-        Assert.Contains("Rejected rows of Sale Report.csv: 5", result.Stdout);
-        Assert.Contains("Rejected rows of Amazon Sale Report.demo.csv: 2", result.Stdout);
-        Assert.Contains("Rejected rows of International sale Report.csv: 2", result.Stdout);
+        Assert.Contains("Rejected rows of demo-stock.csv: 5", result.Stdout);
+        Assert.Contains("Rejected rows of demo-amazon-orders.csv: 2", result.Stdout);
+        Assert.Contains("Rejected rows of demo-wholesale.csv: 2", result.Stdout);
         Assert.Matches(@"\| 12 +\| SKU Code \| SKU Code is the spreadsheet error #REF!", result.Stdout);
         Assert.Matches(@"\| 21 +\| Qty +\| quantity '1\.5' is not a whole number of units", result.Stdout);
         Assert.Matches(@"\| 29 +\| Date +\| '04-31-22' is not a date in MM-DD-YY form", result.Stdout);
@@ -115,10 +115,14 @@ public sealed class DemoReplayTests
     }
 
     [Fact]
-    public async Task Replay_Demo_ExplicitDataFolderGivesTheSameSummary()
+    public async Task Replay_Demo_ExplicitFileOptionsGiveTheSameSummary()
     {
         var demo = Path.Combine(AppContext.BaseDirectory, "demo");
-        var (_, summary) = await CliHarness.ReplayAsync("--data", demo, "--store", "memory");
+        var (_, summary) = await CliHarness.ReplayAsync(
+            "--stock", Path.Combine(demo, "demo-stock.csv"),
+            "--amazon-orders", Path.Combine(demo, "demo-amazon-orders.csv"),
+            "--wholesale", Path.Combine(demo, "demo-wholesale.csv"),
+            "--store", "memory");
         CliHarness.AssertJsonEqual(ExpectedFullWindow, summary, "files");
     }
 

@@ -37,6 +37,16 @@ internal sealed record ReplayInputs(string? StockFile, IReadOnlyList<string> Ama
     public static ReplayInputs Resolve(ReplayRequest request)
     {
         var anyInput = request.DataDirectory is not null || request.StockFile is not null || request.AmazonFiles.Count > 0 || request.WholesaleFile is not null;
+        if (!anyInput)
+        {
+            // The demo files carry their own names (they are the project's own data, in the seller's formats).
+            if (!Directory.Exists(DemoDirectory)) throw new DataFileException(DemoDirectory, null, $"{DemoDirectory}: data folder not found");
+            return new ReplayInputs(
+                Path.Combine(DemoDirectory, "demo-stock.csv"),
+                [Path.Combine(DemoDirectory, "demo-amazon-orders.csv")],
+                Path.Combine(DemoDirectory, "demo-wholesale.csv"),
+                "demo data");
+        }
         var directory = request.DataDirectory ?? (anyInput ? null : DemoDirectory);
         var source = request.DataDirectory ?? (anyInput ? "files" : "demo data");
         if (directory is not null && File.Exists(directory))
